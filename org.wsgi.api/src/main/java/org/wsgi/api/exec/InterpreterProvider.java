@@ -1,0 +1,44 @@
+package org.wsgi.api.exec;
+
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.wsgi.api.runtime.ApplicationGroupDTO;
+
+/**
+ * Runs WSGI applications in application groups (isolated interpreters) inside this JVM: mod_wsgi's embedded
+ * mode. Implementations must be safe for concurrent calls from many request threads; a call for one group must not
+ * block calls for another.
+ */
+@ConsumerType
+public interface InterpreterProvider {
+
+    /**
+     * Loads the target's script if needed (or reloads it when reloading is on and its modification time changed),
+     * then calls its WSGI callable and streams the response through the exchange.
+     *
+     * @throws WsgiException if nothing was sent yet and the request must be answered with an error status: 404
+     *         when the script or callable does not exist, 500 when loading or calling it failed
+     */
+    void execute(ScriptTarget target, WsgiExchange exchange) throws WsgiException;
+
+    /**
+     * Loads the script now (pre-loading by {@code WSGIImportScript} or a mount with both groups given), creating
+     * the group if needed. Failures are logged, never thrown.
+     */
+    void preload(ScriptTarget target);
+
+    /**
+     * Tears down every application group whose name is not in {@code referenced} once its last request ends
+     * (its atexit handlers run). Groups that are only reachable through a per-request expansion are kept while
+     * {@code keepUnlisted} is true.
+     */
+    void retainGroups(Set<String> referenced, boolean keepUnlisted);
+
+    /** Reloads every script of the group on its next request. Returns {@code false} if there is no such group. */
+    boolean reload(String applicationGroup);
+
+    /** A snapshot of every live application group. */
+    List<ApplicationGroupDTO> applicationGroups();
+}

@@ -1,0 +1,66 @@
+package org.wsgi.router.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wsgi.api.Route;
+import org.wsgi.api.RouteRequest;
+import org.wsgi.api.WsgiRouter;
+import org.wsgi.api.config.ConfigurationListener;
+import org.wsgi.api.config.DirectorySettings;
+import org.wsgi.api.config.ServerConfig;
+import org.wsgi.api.config.SourceLocation;
+import org.wsgi.api.config.WsgiConfiguration;
+import org.wsgi.router.match.FileProbe;
+import org.wsgi.router.match.RoutingTable;
+
+/**
+ * The router: compiles each configuration snapshot into a {@link RoutingTable} and swaps it in atomically. A
+ * request reads the table reference once, so it completes on the snapshot it started with.
+ */
+@Component(service = { WsgiRouter.class, ConfigurationListener.class, RouterComponent.class })
+public class RouterComponent implements WsgiRouter, ConfigurationListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouterComponent.class);
+
+    private final String defaultServerName = hostName();
+    private volatile RoutingTable table = new RoutingTable(empty(), defaultServerName, FileProbe.FILE_SYSTEM,
+            System::getenv);
+
+    @Override
+    public Route route(RouteRequest request) {
+        return table.route(request);
+    }
+
+    @Override
+    public void configurationChanged(WsgiConfiguration configuration) {
+        RoutingTable next = new RoutingTable(configuration, defaultServerName, FileProbe.FILE_SYSTEM, System::getenv);
+        table = next;
+        LOG.info("Configuration generation {} is live: {} mount(s), {} virtual host(s)", configuration.generation(),
+                configuration.main().mounts().size(), configuration.virtualHosts().size());
+    }
+
+    /** The snapshot currently routed with. */
+    public WsgiConfiguration configuration() {
+        return table.configuration();
+    }
+
+    /** The name Apache uses when no ServerName is configured: this machine's host name. */
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private static WsgiConfiguration empty() {
+        ServerConfig main = new ServerConfig(null, 0, List.of(), List.of(), null, List.of(), List.of(),
+                DirectorySettings.EMPTY, List.of(), new SourceLocation("<none>", 0));
+        return new WsgiConfiguration(0, ".", List.of(), main, List.of(), List.of(), List.of());
+    }
+}

@@ -1,0 +1,123 @@
+package org.wsgi.router.match;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns a raw request path into the form Apache matches aliases against ({@code r->uri}): %-decoded and with
+ * dot-segments removed, so that a path can never climb out of the directory it is mapped to.
+ */
+public final class UriPath {
+
+    private UriPath() {
+    }
+
+    /**
+     * Decodes and normalises a raw path.
+     *
+     * @return the decoded path, always starting with {@code /}; or {@code null} when Apache would refuse it with a
+     *         404 (an encoded {@code /} or NUL, as with {@code AllowEncodedSlashes Off}), or 400 (bad escape, or a
+     *         path that is not absolute or climbs above the root)
+     */
+    public static String decode(String raw) throws BadPathException {
+        if (raw.isEmpty() || raw.charAt(0) != '/') {
+            throw new BadPathException(400, "Invalid URI in request: " + raw);
+        }
+        String decoded = percentDecode(raw);
+        return removeDotSegments(decoded);
+    }
+
+    private static String percentDecode(String raw) throws BadPathException {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '%') {
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+                continue;
+            }
+            if (i + 2 >= raw.length() || hex(raw.charAt(i + 1)) < 0 || hex(raw.charAt(i + 2)) < 0) {
+                throw new BadPathException(400, "Invalid URI in request: bad %-escape in " + raw);
+            }
+            int v = hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2));
+            if (v == '/' || v == 0) {
+                throw new BadPathException(404, "found %2f (encoded '/') in URI path (" + raw
+                        + "), returning 404");
+            }
+            out.write(v);
+            i += 2;
+        }
+        // Apache keeps bytes; Python's native strings see them as latin-1 (PEP 3333). Decode as UTF-8 when valid.
+        byte[] bytes = out.toByteArray();
+        String utf8 = new String(bytes, StandardCharsets.UTF_8);
+        return utf8.indexOf('\uFFFD') < 0 ? utf8 : new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16);
+    }
+
+    /** RFC 3986 section 5.2.4, as Apache's {@code ap_getparents} applies it; runs of slashes are left alone. */
+    static String removeDotSegments(String path) throws BadPathException {
+        if (path.indexOf('.') < 0) {
+            return path;
+        }
+        String[] parts = path.split("/", -1);
+        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i];
+            boolean last = i == parts.length - 1;
+            if (p.equals(".")) {
+                if (last) {
+                    out.addLast("");
+                }
+            } else if (p.equals("..")) {
+                if (out.isEmpty()) {
+                    throw new BadPathException(400, "Invalid URI path climbs above the root: " + path);
+                }
+                out.removeLast();
+                if (last) {
+                    out.addLast("");
+                }
+            } else {
+                out.addLast(p);
+            }
+        }
+        return "/" + String.join("/", out);
+    }
+
+    /** Collapses every run of {@code /} into one, as mod_wsgi does for SCRIPT_NAME and PATH_INFO. */
+    public static String collapseSlashes(String s) {
+        if (s.indexOf("//") < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        char prev = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '/' || prev != '/') {
+                b.append(c);
+            }
+            prev = c;
+        }
+        return b.toString();
+    }
+
+    /** A path Apache refuses before any mapping. */
+    public static final class BadPathException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        public BadPathException(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.wsgi.router.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.wsgi.router.match.Configs.alias;
+import static org.wsgi.router.match.Configs.groups;
+import static org.wsgi.router.match.Configs.match;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.wsgi.api.Route;
+import org.wsgi.api.RouteRequest;
+import org.wsgi.api.config.EnvAction;
+import org.wsgi.api.config.DirectorySettings;
+import org.wsgi.api.config.Section;
+
+/** The SCRIPT_NAME / PATH_INFO matrix recorded from mod_wsgi 4.9.4 (anchors.md 1.3.5). */
+class RoutingTableTest {
+
+    private static final FakeFiles FILES = new FakeFiles(
+            Set.of("/srv/env.wsgi", "/srv/dir/a.wsgi", "/srv/dir/sub/b.wsgi", "/srv/rx/a.wsgi"),
+            Set.of("/srv", "/srv/dir", "/srv/dir/sub", "/srv/rx"));
+
+    private static final RoutingTable TABLE = new Configs()
+            .mount(alias("/emb", "/srv/env.wsgi"))
+            .mount(alias("/multi/level", "/srv/env.wsgi"))
+            .mount(alias("/app/", "/srv/env.wsgi"))
+            .mount(alias("/dir/", "/srv/dir/"))
+            .mount(match("^/rx/([^/]+)", "/srv/rx/$1.wsgi"))
+            .mount(alias("/", "/srv/env.wsgi"))
+            .table(FILES);
+
+    static Route get(RoutingTable t, String path) {
+        return t.route(new RouteRequest("GET", "http", "localhost:18501", 18501, path, null, "127.0.0.1", Map.of()));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} [{2}] [{3}]")
+    @CsvSource(delimiter = '|', value = {
+        "/emb|200|/emb|",
+        "/emb/|200|/emb|/",
+        "/emb/a/b|200|/emb|/a/b",
+        "/emb//a//b/|200|/emb|/a/b/",
+        "/emb/a%20b|200|/emb|/a b",
+        "/emb/%7Euser|200|/emb|/~user",
+        "/emb/a%2Fb|404||",
+        "/emb/a;b|200|/emb|/a;b",
+        "/emb/../emb/x|200|/emb|/x",
+        "/multi/level/q|200|/multi/level|/q",
+        "/app/|200|/app/|",
+        "/app/z|404||",
+        "/dir/a.wsgi/x/y|200|/dir/a.wsgi|/x/y",
+        "/dir/sub/b.wsgi/z|200|/dir/sub/b.wsgi|/z",
+        "/dir/|403||",
+        "/dir/sub|403||",
+        "/dir/nonexist|404||",
+        "/dir/a|404||",
+        "/rx/a/more|200|/rx/a|/more",
+        "/|200||/",
+        "/x/y|200||/x/y",
+        "//x|200||/x",
+        "/embx|200||/embx",
+        "/EMB|200||/EMB",
+        "/app|200||/app",
+    })
+    void scriptNameAndPathInfo(String path, int status, String scriptName, String pathInfo) {
+        Route r = get(TABLE, path);
+        assertEquals(status, r.status(), r.reason());
+        if (status == 200) {
+            assertEquals(scriptName == null ? "" : scriptName, r.scriptName());
+            assertEquals(pathInfo == null ? "" : pathInfo, r.pathInfo());
+        }
+    }
+
+    @Test
+    void withoutCatchAllUnmatchedIsNotFound() {
+        RoutingTable t = new Configs().mount(alias("/emb", "/srv/env.wsgi")).table(FILES);
+        assertEquals(404, get(t, "/embx").status());
+        assertEquals(404, get(t, "/EMB").status());
+    }
+
+    @Test
+    void firstMountWins() {
+        RoutingTable t = new Configs().mount(alias("/wiki", "/srv/dir/a.wsgi")).mount(alias("/", "/srv/env.wsgi"))
+                .table(FILES);
+        assertEquals("/srv/dir/a.wsgi", get(t, "/wiki/page").target().script().toString());
+        assertEquals("/srv/env.wsgi", get(t, "/blog").target().script().toString());
+    }
+
+    @Test
+    void applicationGroupDefaultsToResource() {
+        assertEquals("localhost:18501|/emb", get(TABLE, "/emb/x").target().applicationGroup());
+        assertEquals("localhost:18501|", get(TABLE, "/x").target().applicationGroup());
+        assertEquals("", get(TABLE, "/x").processGroup());
+    }
+
+    @Test
+    void groupExpansions() {
+        FakeFiles files = FILES;
+        DirectorySettings env = new DirectorySettings("%{ENV:MYGRP}", null, null, null, null, null, null,
+                List.of(new EnvAction("MYGRP", "custom-group", Configs.HERE)), null, null, Map.of(), List.of(), null,
+                Map.of());
+        assertEquals("custom-group",
+                get(new Configs().mount(alias("/e", "/srv/env.wsgi")).settings(env).table(files), "/e")
+                        .target().applicationGroup());
+        assertEquals("", get(new Configs().mount(alias("/e", "/srv/env.wsgi")).settings(groups("%{GLOBAL}", null))
+                .table(files), "/e").target().applicationGroup());
+        assertEquals("localhost:18501", get(new Configs().mount(alias("/e", "/srv/env.wsgi"))
+                .settings(groups("%{SERVER}", null)).table(files), "/e").target().applicationGroup());
+        assertEquals("admin-scripts", get(new Configs().mount(alias("/e", "/srv/dir/a.wsgi"))
+                .section(Section.Type.DIRECTORY, "/srv/dir", groups("admin-scripts", null)).table(files), "/e")
+                .target().applicationGroup());
+    }
+
+    @Test
+    void processGroupMustBeDefinedAndReachable() {
+        Route unknown = get(new Configs().mount(alias("/e", "/srv/env.wsgi")).settings(groups(null, "nosuch"))
+                .table(FILES), "/e");
+        assertEquals(500, unknown.status());
+        assertEquals("No WSGI daemon process called 'nosuch' has been configured", unknown.reason());
+        Route other = get(new Configs().mount(alias("/e", "/srv/env.wsgi")).settings(groups(null, "g"))
+                .daemon("g", "other.example.com").table(FILES), "/e");
+        assertEquals(500, other.status());
+        Route ok = get(new Configs().mount(alias("/e", "/srv/env.wsgi")).settings(groups(null, "g"))
+                .daemon("g", null).table(FILES), "/e");
+        assertEquals("g", ok.processGroup());
+    }
+
+    @Test
+    void virtualHostsByHostHeaderFirstIsDefault() {
+        RoutingTable t = new Configs()
+                .vhost("one.example.com", List.of(alias("/app", "/srv/env.wsgi")), DirectorySettings.EMPTY)
+                .vhost("two.example.com", List.of(alias("/app", "/srv/dir/a.wsgi")), DirectorySettings.EMPTY)
+                .table(FILES);
+        Route two = t.route(new RouteRequest("GET", "http", "two.example.com:8080", 8080, "/app", null, "::1",
+                Map.of()));
+        assertEquals("/srv/dir/a.wsgi", two.target().script().toString());
+        assertEquals("two.example.com:8080|/app", two.target().applicationGroup());
+        Route other = t.route(new RouteRequest("GET", "http", "elsewhere", 80, "/app", null, "::1", Map.of()));
+        assertEquals("/srv/env.wsgi", other.target().script().toString());
+        assertEquals("one.example.com|/app", other.target().applicationGroup());
+    }
+}
