@@ -1,0 +1,122 @@
+package org.wsgi.config.apache.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wsgi.api.config.ConfigurationListener;
+import org.wsgi.api.config.WsgiConfiguration;
+import org.wsgi.config.apache.folder.ConfFolder;
+
+/**
+ * Watches the deploy folder and delivers every new configuration snapshot to the {@link ConfigurationListener}
+ * whiteboard. One single-threaded executor does all scanning and all deliveries, so a listener is never called
+ * concurrently and always sees increasing generations.
+ */
+@Component(immediate = true, service = ConfFolderComponent.class, configurationPid = ConfFolderComponent.PID)
+@Designate(ocd = ConfFolderComponent.Config.class)
+public class ConfFolderComponent {
+
+    static final String PID = "org.wsgi.config.apache";
+    private static final Logger LOG = LoggerFactory.getLogger(ConfFolderComponent.class);
+
+    @ObjectClassDefinition(name = "mod_wsgi watched folder")
+    public @interface Config {
+        @AttributeDefinition(description = "Folder of *.conf files; default: the wsgi.deploy framework property, "
+                + "else ./deploy")
+        String dir() default "";
+
+        @AttributeDefinition(description = "Milliseconds between scans of the folder")
+        long poll_ms() default 200;
+    }
+
+    private final ConfFolder folder;
+    private final ScheduledExecutorService executor;
+    private final List<ConfigurationListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile WsgiConfiguration current;
+
+    @Activate
+    public ConfFolderComponent(BundleContext context, Config config) {
+        String dir = !config.dir().isEmpty() ? config.dir()
+                : context.getProperty("wsgi.deploy") != null ? context.getProperty("wsgi.deploy") : "deploy";
+        this.folder = new ConfFolder(Path.of(dir), line -> LOG.error("{}", line));
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "wsgi-conf-watcher"));
+        LOG.info("Watching {} for *.conf files", folder.directory());
+        executor.scheduleWithFixedDelay(this::scan, 0, config.poll_ms(), TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(ConfigurationListener l) {
+        listeners.add(l);
+        executeQuietly(() -> {
+            WsgiConfiguration c = current;
+            if (c != null && listeners.contains(l)) {
+                deliver(l, c);
+            }
+        });
+    }
+
+    void removeListener(ConfigurationListener l) {
+        listeners.remove(l);
+    }
+
+    /** The live snapshot, or {@code null} before the first scan finished. */
+    public WsgiConfiguration current() {
+        return current;
+    }
+
+    public ConfFolder folder() {
+        return folder;
+    }
+
+    private void scan() {
+        try {
+            folder.scan().ifPresent(c -> {
+                current = c;
+                listeners.forEach(l -> deliver(l, c));
+            });
+        } catch (java.io.IOException e) {
+            LOG.error("Cannot read the watched folder {}: {}", folder.directory(), e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("Scanning {} failed; the current configuration stays live", folder.directory(), e);
+        }
+    }
+
+    private static void deliver(ConfigurationListener l, WsgiConfiguration c) {
+        try {
+            l.configurationChanged(c);
+        } catch (RuntimeException e) {
+            LOG.error("Configuration listener {} failed on generation {}", l, c.generation(), e);
+        }
+    }
+
+    private void executeQuietly(Runnable r) {
+        try {
+            ((ExecutorService) executor).execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Watcher stopped; not delivering to a late listener");
+        }
+    }
+}

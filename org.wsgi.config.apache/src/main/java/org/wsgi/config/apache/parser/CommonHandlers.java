@@ -1,0 +1,57 @@
+package org.wsgi.config.apache.parser;
+
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Handlers shared by many rows of the directive table. */
+final class CommonHandlers {
+
+    private CommonHandlers() {
+    }
+
+    /** Keeps the directive as written in {@code DirectorySettings.directives}. */
+    static String store(DirectiveCall call) {
+        return call.store();
+    }
+
+    /** Accepts a directive that has no meaning on the JVM, telling the operator so. */
+    static String ignore(DirectiveCall call) {
+        call.notice(call.name() + " has no meaning on the JVM and is ignored");
+        return null;
+    }
+
+    /** {@link #ignore} for a directive whose one argument must be {@code On} or {@code Off}. */
+    static String ignoreOnOff(DirectiveCall call) {
+        String error = onOff(call);
+        return error != null ? error : ignore(call);
+    }
+
+    /** {@link #store} for a directive whose one argument must be {@code On} or {@code Off}. */
+    static String storeOnOff(DirectiveCall call) {
+        String error = onOff(call);
+        return error != null ? error : call.store();
+    }
+
+    /** mod_wsgi's check of an {@code On|Off} argument. */
+    static String onOff(DirectiveCall call) {
+        return flag(call.arg(0)) == null ? call.name() + " must be one of: Off | On" : null;
+    }
+
+    /** {@code On} or {@code Off} as a boolean, case-insensitively; {@code null} for anything else. */
+    static Boolean flag(String value) {
+        if ("on".equalsIgnoreCase(value)) {
+            return Boolean.TRUE;
+        }
+        return "off".equalsIgnoreCase(value) ? Boolean.FALSE : null;
+    }
+
+    /** Whether {@code regex} compiles. */
+    static boolean compiles(String regex) {
+        try {
+            Pattern.compile(regex);
+            return true;
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.wsgi.config.apache.parser;
+
+import java.util.Deque;
+import java.util.List;
+
+import org.wsgi.api.config.Section;
+import org.wsgi.api.config.SourceLocation;
+
+/**
+ * Opens a section line ({@code <Name args>}): checks where it may appear and its arguments as Apache's core does,
+ * then pushes a frame that reads its body, or one that skips it (false conditional, or refused section).
+ */
+final class SectionOpener {
+
+    private final FragmentBuilder fragment;
+    private final Deque<Frame> frames;
+
+    SectionOpener(FragmentBuilder fragment, Deque<Frame> frames) {
+        this.fragment = fragment;
+        this.frames = frames;
+    }
+
+    /** @return the complaint, or {@code null}; a frame is pushed either way, so the closing line matches */
+    String open(String text, SourceLocation location) {
+        int end = 1;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '>') {
+            end++;
+        }
+        String name = text.substring(1, end);
+        String rest = text.substring(end).strip();
+        SectionKind kind = SectionKind.find(name);
+        String error = check(kind, name, rest);
+        if (error != null) {
+            frames.push(Frame.skip(name, location));
+            return error;
+        }
+        String args = rest.substring(0, rest.length() - 1).strip();
+        if (kind.conditional()) {
+            boolean body = kind.test(new ConfWords(args).next());
+            frames.push(body ? new Frame(kind, name, location, Frame.Mode.READ, null, null)
+                    : Frame.skip(name, location));
+            return null;
+        }
+        if (kind == SectionKind.VIRTUAL_HOST) {
+            ServerBuilder vhost = fragment.addVirtualHost(ConfWords.split(args), location);
+            frames.push(new Frame(kind, name, location, Frame.Mode.READ, vhost, null));
+            return null;
+        }
+        return openPathSection(kind, name, args, location);
+    }
+
+    private String check(SectionKind kind, String name, String rest) {
+        if (kind == null) {
+            return "Invalid command '<" + name + ">" + ConfReader.INVALID_COMMAND;
+        }
+        String placement = placement(kind);
+        if (placement != null) {
+            return placement;
+        }
+        if (!rest.endsWith(">")) {
+            return "<" + name + "> directive missing closing '>'";
+        }
+        if (rest.length() == 1 || new ConfWords(rest.substring(0, rest.length() - 1)).next().isEmpty()) {
+            return "<" + name + "> directive requires additional arguments";
+        }
+        return null;
+    }
+
+    /** Apache's context rules for sections. */
+    private String placement(SectionKind kind) {
+        String self = "<" + kind.directive() + ">";
+        for (Frame f : frames) {
+            if (f.kind == null || f.kind.conditional()) {
+                continue;
+            }
+            boolean inVhost = f.kind == SectionKind.VIRTUAL_HOST;
+            switch (kind) {
+                case VIRTUAL_HOST:
+                    return inVhost ? self + " cannot occur within <VirtualHost> section" : self + " not allowed here";
+                case FILES, FILES_MATCH:
+                    if (f.section != null && f.section.type() != Section.Type.DIRECTORY) {
+                        return self + " cannot occur within <" + f.name + "> section";
+                    }
+                    break;
+                case IF_MODULE, IF_DEFINE:
+                    return null;
+                default:
+                    if (!inVhost) {
+                        return self + " not allowed here";
+                    }
+            }
+        }
+        return null;
+    }
+
+    private String openPathSection(SectionKind kind, String name, String args, SourceLocation location) {
+        List<String> words = ConfWords.split(args);
+        boolean regex = kind.regex();
+        String pattern = words.get(0);
+        if (!regex && pattern.equals("~")) {
+            regex = true;
+            pattern = words.size() > 1 ? words.get(1) : "";
+        }
+        if (regex && (pattern.isEmpty() || !CommonHandlers.compiles(pattern))) {
+            frames.push(Frame.skip(name, location));
+            return "<" + kind.directive() + ">: Regex could not be compiled";
+        }
+        if (kind == SectionKind.DIRECTORY && !regex) {
+            pattern = fragment.resolve(pattern);
+        }
+        SectionBuilder section = new SectionBuilder(kind.type(), pattern, regex, location);
+        ServerBuilder server = fragment.main();
+        for (Frame f : frames) {
+            if (f.server != null) {
+                server = f.server;
+                break;
+            }
+        }
+        server.addSection(section);
+        frames.push(new Frame(kind, name, location, Frame.Mode.READ, null, section));
+        return null;
+    }
+}

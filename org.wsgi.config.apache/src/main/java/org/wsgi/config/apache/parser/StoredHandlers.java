@@ -1,0 +1,137 @@
+package org.wsgi.config.apache.parser;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Directives kept as written for the content-handling bundles (access control, authentication, rewriting,
+ * logging), each validated as its Apache module does before it is stored.
+ */
+final class StoredHandlers {
+
+    private static final Set<String> ORDERS = Set.of("allow,deny", "deny,allow", "mutual-failure");
+    private static final Set<String> OVERRIDES = Set.of("none", "all", "authconfig", "fileinfo", "indexes", "limit",
+            "options");
+    private static final Set<String> MULTIVIEWS = Set.of("any", "negotiatedonly", "filters", "handlers");
+
+    private StoredHandlers() {
+    }
+
+    static String order(DirectiveCall call) {
+        return ORDERS.contains(call.arg(0).toLowerCase(Locale.ROOT)) ? call.store() : "unknown order";
+    }
+
+    /** {@code Allow from ...} and {@code Deny from ...}. */
+    static String allowDeny(DirectiveCall call) {
+        return call.arg(0).equalsIgnoreCase("from") ? call.store() : "allow and deny must be followed by 'from'";
+    }
+
+    static String satisfy(DirectiveCall call) {
+        for (String arg : call.args()) {
+            if (!arg.equalsIgnoreCase("all") && !arg.equalsIgnoreCase("any")) {
+                return "Satisfy either 'any' or 'all'.";
+            }
+        }
+        return call.store();
+    }
+
+    static String require(DirectiveCall call) {
+        List<String> words = ConfWords.split(call.raw());
+        if (words.isEmpty()) {
+            return "Require requires at least one argument, specifies authorization requirements";
+        }
+        call.settings().store(call.name(), words);
+        return null;
+    }
+
+    static String allowOverride(DirectiveCall call) {
+        List<String> words = ConfWords.split(call.raw());
+        for (String word : words) {
+            String name = word.toLowerCase(Locale.ROOT);
+            int eq = name.indexOf('=');
+            String base = eq < 0 ? name : name.substring(0, eq);
+            if (!OVERRIDES.contains(base) && !base.equals("nonfatal")) {
+                return "Illegal override option " + word;
+            }
+        }
+        call.settings().store(call.name(), words);
+        return null;
+    }
+
+    static String multiviewsMatch(DirectiveCall call) {
+        List<String> words = ConfWords.split(call.raw());
+        for (String word : words) {
+            if (!MULTIVIEWS.contains(word.toLowerCase(Locale.ROOT))) {
+                return "MultiviewsMatch requires Any, NegotiatedOnly, Filters, Handlers or a combination of the "
+                        + "last three, not " + word;
+            }
+        }
+        if (words.size() > 1 && words.stream().anyMatch(w -> w.equalsIgnoreCase("any"))) {
+            return "MultiviewsMatch Any excludes all other options";
+        }
+        call.settings().store(call.name(), words);
+        return null;
+    }
+
+    /** {@code RewriteRule pattern substitution [flags]}. */
+    static String rewriteRule(DirectiveCall call) {
+        List<String> words = ConfWords.split(call.raw());
+        if (words.size() < 2 || words.size() > 3) {
+            return "RewriteRule: bad argument line '" + call.raw() + "'";
+        }
+        String pattern = words.get(0).startsWith("!") ? words.get(0).substring(1) : words.get(0);
+        if (!CommonHandlers.compiles(pattern)) {
+            return "RewriteRule: cannot compile regular expression '" + pattern + "'";
+        }
+        call.settings().store(call.name(), words);
+        return null;
+    }
+
+    /** {@code RewriteCond test-string cond-pattern [flags]}. */
+    static String rewriteCond(DirectiveCall call) {
+        List<String> words = ConfWords.split(call.raw());
+        if (words.size() < 2 || words.size() > 3) {
+            return "RewriteCond: bad argument line '" + call.raw() + "'";
+        }
+        call.settings().store(call.name(), words);
+        return null;
+    }
+
+    static String rewriteBase(DirectiveCall call) {
+        if (call.scope().section() == null) {
+            return "RewriteBase: only valid in per-directory config files";
+        }
+        if (!call.arg(0).startsWith("/")) {
+            return "RewriteBase: argument is not a valid URL";
+        }
+        return call.store();
+    }
+
+    /** {@code SetEnvIf attribute regex [!]env[=value]...}. */
+    static String setEnvIf(DirectiveCall call) {
+        List<String> words = ConfWords.split(call.raw());
+        if (words.size() < 2) {
+            return "Missing regular expression for " + call.name();
+        }
+        if (words.size() < 3) {
+            return "Missing envariable expression for " + call.name();
+        }
+        if (!CommonHandlers.compiles(words.get(1))) {
+            return "Regular expression could not be compiled.";
+        }
+        call.settings().store(call.name(), words);
+        return null;
+    }
+
+    /** {@code Listen}, {@code NameVirtualHost}, {@code LoadModule}: meaningful to Apache only. */
+    static String apacheOnly(DirectiveCall call) {
+        String why = switch (call.name()) {
+            case "Listen" -> "the HTTP port belongs to the OSGi HTTP service";
+            case "LoadModule" -> "modules are OSGi bundles here";
+            default -> "name-based virtual hosts are always enabled";
+        };
+        call.notice(call.name() + " is accepted but ignored: " + why);
+        return null;
+    }
+}

@@ -1,0 +1,86 @@
+package org.wsgi.config.apache.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The mod_wsgi directives that name hook scripts ({@code WSGIDispatchScript}, {@code WSGIHandlerScript}, the
+ * access and authentication scripts) and {@code WSGIMapHEADToGET}: validated as mod_wsgi does and kept as written.
+ */
+final class WsgiHookHandlers {
+
+    private static final Set<String> HANDLER_OPTIONS = Set.of("process-group", "application-group",
+            "pass-authorization");
+
+    private WsgiHookHandlers() {
+    }
+
+    static String mapHeadToGet(DirectiveCall call) {
+        String v = call.arg(0);
+        if (!v.equalsIgnoreCase("on") && !v.equalsIgnoreCase("off") && !v.equalsIgnoreCase("auto")) {
+            return call.name() + " must be one of: Off | On | Auto";
+        }
+        return call.store();
+    }
+
+    /** {@code path [application-group=name]}, for the script hooks called {@code what}. */
+    static String script(DirectiveCall call, String what) {
+        ConfWords words = new ConfWords(call.raw());
+        List<String> stored = new ArrayList<>();
+        String path = words.next();
+        if (path.isEmpty()) {
+            return "Location of " + what + " script not supplied.";
+        }
+        stored.add(path);
+        String error = options(words, Set.of("application-group"), what, stored);
+        if (error != null) {
+            return error;
+        }
+        call.settings().store(call.name(), stored);
+        return null;
+    }
+
+    /** {@code name path [process-group=] [application-group=] [pass-authorization=]}. */
+    static String handlerScript(DirectiveCall call) {
+        ConfWords words = new ConfWords(call.raw());
+        List<String> stored = new ArrayList<>();
+        String name = words.next();
+        if (name.isEmpty()) {
+            return "Name for handler script not supplied.";
+        }
+        String path = words.next();
+        if (path.isEmpty()) {
+            return "Location of handler script not supplied.";
+        }
+        stored.add(name);
+        stored.add(path);
+        String error = options(words, HANDLER_OPTIONS, "handler", stored);
+        if (error != null) {
+            return error;
+        }
+        call.settings().store(call.name(), stored);
+        return null;
+    }
+
+    private static String options(ConfWords words, Set<String> allowed, String what, List<String> stored) {
+        while (words.hasMore()) {
+            String[] option = words.nextOption();
+            if (option == null || !allowed.contains(option[0])) {
+                return "Invalid option to WSGI " + what + " script definition.";
+            }
+            String error = switch (option[0]) {
+                case "application-group" -> option[1].isEmpty() ? "Invalid name for WSGI application group."
+                        : Expansions.check(option[1], Expansions.APPLICATION_GROUP);
+                case "process-group" -> option[1].isEmpty() ? "Invalid name for WSGI process group."
+                        : Expansions.check(option[1], Expansions.PROCESS_GROUP);
+                default -> CommonHandlers.flag(option[1]) == null ? "Invalid value for authorization flag." : null;
+            };
+            if (error != null) {
+                return error;
+            }
+            stored.add(option[0] + "=" + option[1]);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+package org.wsgi.config.apache.parser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wsgi.api.config.DirectorySettings;
+
+/** Directives accepted without effect are never silent; those kept as written reach the model. */
+class NoticesTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void meaninglessDirectivesAreAcceptedWithANotice() {
+        ParsedFile parsed = new Confs(root).parse("x.conf", """
+                WSGIPythonHome /usr/local/venv
+                WSGISocketPrefix run/wsgi
+                WSGIPythonPath /a:/b
+                WSGIRestrictStdout Off
+                Listen 8080
+                NameVirtualHost *:80
+                LoadModule wsgi_module modules/mod_wsgi.so
+                """);
+        assertEquals(List.of(), parsed.errors());
+        assertEquals(List.of("x.conf:1: WSGIPythonHome has no meaning on the JVM and is ignored",
+                "x.conf:2: WSGISocketPrefix has no meaning on the JVM and is ignored",
+                "x.conf:3: WSGIPythonPath has no meaning on the JVM and is ignored",
+                "x.conf:4: WSGIRestrictStdout has no meaning on the JVM and is ignored",
+                "x.conf:5: Listen is accepted but ignored: the HTTP port belongs to the OSGi HTTP service",
+                "x.conf:6: NameVirtualHost is accepted but ignored: name-based virtual hosts are always enabled",
+                "x.conf:7: LoadModule is accepted but ignored: modules are OSGi bundles here"), parsed.notices());
+        assertEquals(DirectorySettings.EMPTY, parsed.fragment().main().settings());
+    }
+
+    @Test
+    void meaninglessFlagsAreStillChecked() {
+        assertEquals(List.of("x.conf:1: WSGIRestrictStdout must be one of: Off | On"),
+                new Confs(root).errors("WSGIRestrictStdout sometimes"));
+    }
+
+    @Test
+    void everyOtherAcceptedDirectiveIsKeptAsWritten() {
+        DirectorySettings s = new Confs(root).configuration("""
+                WSGIErrorOverride On
+                WSGIMapHEADToGET Auto
+                WSGITrustedProxyHeaders X-Forwarded-For X-Forwarded-Proto
+                WSGITrustedProxies 10.0.0.0/8
+                WSGIHandlerScript h /h.py process-group=%{GLOBAL} pass-authorization=On
+                WSGIDispatchScript /d.py application-group=%{GLOBAL}
+                WSGIRestrictEmbedded On
+                ErrorLog logs/error_log
+                LogLevel info wsgi:debug
+                ServerAdmin admin@example.com
+                ErrorDocument 404 /missing.html
+                AddType text/plain .txt .text
+                DefaultType text/plain
+                PassEnv HOME
+                SetEnvIf Request_URI ^/x X=1
+                """).main().settings();
+        assertEquals(List.of(List.of("On")), s.directives().get("WSGIErrorOverride"));
+        assertEquals(List.of(List.of("h", "/h.py", "process-group=%{GLOBAL}", "pass-authorization=On")),
+                s.directives().get("WSGIHandlerScript"));
+        assertEquals(List.of(List.of("info", "wsgi:debug")), s.directives().get("LogLevel"));
+        assertEquals(List.of(List.of("text/plain", ".txt", ".text")), s.directives().get("AddType"));
+        assertEquals(List.of(List.of("Request_URI", "^/x", "X=1")), s.directives().get("SetEnvIf"));
+        assertEquals(15, s.directives().size());
+    }
+
+    @Test
+    void storedDirectiveNamesAreCanonicalWhateverTheCase() {
+        DirectorySettings s = new Confs(root).configuration("rewriteengine on\nREWRITEENGINE off\n").main().settings();
+        assertEquals(List.of(List.of("on"), List.of("off")), s.directives().get("RewriteEngine"));
+    }
+}
