@@ -1,0 +1,127 @@
+package org.wsgi.interp.jython.gateway;
+
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.python.core.Py;
+import org.python.core.PyList;
+import org.python.core.PyObject;
+import org.python.core.PyString;
+import org.python.core.PyTuple;
+import org.python.core.PyUnicode;
+
+/**
+ * PEP 3333's rules for what {@code start_response} accepts; a violation raises a Python exception in the
+ * application, naming the offending value.
+ */
+final class HeaderRules {
+
+    /** RFC 7230 section 6.1 hop-by-hop headers, which a WSGI application must not set. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade");
+
+    private HeaderRules() {
+    }
+
+    /** A status such as {@code 200 OK}: three digits, a space, a reason phrase. */
+    static String status(PyObject status) {
+        String s = nativeString(status, "status");
+        if (s.length() < 4 || !Character.isDigit(s.charAt(0)) || !Character.isDigit(s.charAt(1))
+                || !Character.isDigit(s.charAt(2)) || s.charAt(3) != ' ' || s.charAt(0) == '0') {
+            throw Py.ValueError("status must be a 3 digit code followed by a space and a reason phrase, got "
+                    + status.__repr__());
+        }
+        noControl(s, "status");
+        return s;
+    }
+
+    /** The headers as a list of {@code (name, value)} string tuples, checked one by one. */
+    static List<Map.Entry<String, String>> headers(PyObject headers) {
+        if (!(headers instanceof PyList)) {
+            throw Py.TypeError("response headers must be a list, not " + headers.getType().fastGetName());
+        }
+        List<Map.Entry<String, String>> out = new ArrayList<>(((PyList) headers).size());
+        for (PyObject item : headers.asIterable()) {
+            if (!(item instanceof PyTuple) || item.__len__() != 2) {
+                throw Py.TypeError("response header must be a (name, value) tuple, got " + item.__repr__());
+            }
+            String name = nativeString(item.__getitem__(0), "header name");
+            String value = nativeString(item.__getitem__(1), "header value");
+            checkName(name);
+            noControl(value, "value of header '" + name + "'");
+            if (HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                throw Py.ValueError("hop-by-hop header '" + name + "' is not allowed in a WSGI response");
+            }
+            out.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
+        }
+        return out;
+    }
+
+    /** The {@code Content-Length} among the headers, or -1. */
+    static long contentLength(List<Map.Entry<String, String>> headers) {
+        for (Map.Entry<String, String> h : headers) {
+            if ("content-length".equalsIgnoreCase(h.getKey())) {
+                try {
+                    long n = Long.parseLong(h.getValue().trim());
+                    if (n >= 0) {
+                        return n;
+                    }
+                } catch (NumberFormatException e) {
+                    // fall through to the error below
+                }
+                throw Py.ValueError("invalid Content-Length header value '" + h.getValue() + "'");
+            }
+        }
+        return -1;
+    }
+
+    /** The bytes of one body chunk: a byte string, never text (mod_wsgi refuses unicode too). */
+    static byte[] body(PyObject chunk) {
+        if (chunk instanceof PyString && !(chunk instanceof PyUnicode)) {
+            return ((PyString) chunk).toBytes();
+        }
+        throw Py.TypeError("sequence of byte string values expected, value of type "
+                + chunk.getType().fastGetName() + " found");
+    }
+
+    private static String nativeString(PyObject value, String what) {
+        if (!(value instanceof PyString)) {
+            throw Py.TypeError(what + " must be a str, not " + value.getType().fastGetName());
+        }
+        String s = ((PyString) value).getString();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xFF) {
+                throw Py.ValueError(what + " " + value.__repr__() + " is not latin-1 encodable");
+            }
+        }
+        return s;
+    }
+
+    private static void checkName(String name) {
+        if (name.isEmpty()) {
+            throw Py.ValueError("empty header name");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c >= 0x7F || c == ':' || "()<>@,;\\\"/[]?={}".indexOf(c) >= 0) {
+                throw Py.ValueError("invalid header name '" + name + "'");
+            }
+        }
+        if ("status".equalsIgnoreCase(name)) {
+            throw Py.ValueError("'Status' is not a valid response header; pass the status to start_response");
+        }
+    }
+
+    private static void noControl(String s, String what) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw Py.ValueError(what + " must not contain CR, LF or NUL characters");
+            }
+        }
+    }
+}

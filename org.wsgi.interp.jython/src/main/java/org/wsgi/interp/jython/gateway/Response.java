@@ -1,0 +1,119 @@
+package org.wsgi.interp.jython.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.python.core.Py;
+import org.wsgi.api.exec.WsgiExchange;
+
+/**
+ * The Java side of one WSGI response: what {@code start_response} set, and the bytes sent so far. Headers go out
+ * just before the first non-empty chunk, or when the application finishes with an empty body. A
+ * {@code Content-Length} is honoured by truncating what goes beyond it, as mod_wsgi does.
+ */
+final class Response {
+
+    private final WsgiExchange exchange;
+    private String status;
+    private List<Map.Entry<String, String>> headers;
+    private long contentLength = -1;
+    private long written;
+    private OutputStream body;
+
+    Response(WsgiExchange exchange) {
+        this.exchange = exchange;
+    }
+
+    boolean started() {
+        return status != null;
+    }
+
+    boolean headersSent() {
+        return exchange.headersSent();
+    }
+
+    void start(String status, List<Map.Entry<String, String>> headers, long contentLength) {
+        this.status = status;
+        this.headers = headers;
+        this.contentLength = contentLength;
+    }
+
+    long contentLength() {
+        return contentLength;
+    }
+
+    /** Sets a Content-Length for a body known in full before anything is sent (a one-item list or tuple). */
+    void knownLength(long length) {
+        if (status != null && contentLength < 0 && !headersSent()) {
+            headers = new ArrayList<>(headers);
+            headers.add(Map.entry("Content-Length", Long.toString(length)));
+            contentLength = length;
+        }
+    }
+
+    void write(byte[] data) throws IOException {
+        requireStarted();
+        if (data.length == 0) {
+            return;
+        }
+        sendHeaders();
+        int n = contentLength < 0 ? data.length : (int) Math.min(data.length, contentLength - written);
+        if (n > 0) {
+            body.write(data, 0, n);
+            written += n;
+        }
+    }
+
+    /** Sends {@code file} from {@code position} to its end (or to the Content-Length) without Python in the loop. */
+    void sendFile(FileChannel file, long position) throws IOException {
+        requireStarted();
+        long count = file.size() - position;
+        if (contentLength >= 0) {
+            count = Math.min(count, contentLength - written);
+        }
+        if (count <= 0) {
+            return;
+        }
+        sendHeaders();
+        body.flush();
+        long sent = 0;
+        var target = Channels.newChannel(body);
+        while (sent < count) {
+            long n = file.transferTo(position + sent, count - sent, target);
+            if (n <= 0) {
+                break;
+            }
+            sent += n;
+        }
+        written += sent;
+    }
+
+    /** The application is done: sends the headers of an empty body and flushes. */
+    void finish() throws IOException {
+        requireStarted();
+        sendHeaders();
+        if (body != null) {
+            body.flush();
+        }
+    }
+
+    private void requireStarted() {
+        if (status == null) {
+            throw Py.RuntimeError("response has not been started");
+        }
+    }
+
+    private void sendHeaders() throws IOException {
+        if (!exchange.headersSent()) {
+            exchange.sendHeaders(status, List.copyOf(headers), contentLength);
+        }
+        if (body == null) {
+            body = exchange.body();
+        }
+    }
+}

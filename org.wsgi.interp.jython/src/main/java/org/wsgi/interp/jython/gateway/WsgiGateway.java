@@ -1,0 +1,106 @@
+package org.wsgi.interp.jython.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+
+import org.python.core.PyException;
+import org.python.core.PyList;
+import org.python.core.PyObject;
+import org.python.core.PySequenceList;
+import org.python.core.PyTuple;
+import org.wsgi.api.exec.ScriptTarget;
+import org.wsgi.api.exec.WsgiException;
+import org.wsgi.api.exec.WsgiExchange;
+
+/**
+ * Calls a WSGI application for one request (PEP 3333) and streams its response through the exchange. The caller
+ * has set the thread's Jython system state. Thread-safe: all per-request state lives on the stack.
+ */
+public final class WsgiGateway {
+
+    private final Environ environ = new Environ();
+
+    /**
+     * Runs the request. The iterable's {@code close()} is always called. Failures before anything was sent become
+     * a 500 {@link WsgiException}; after the headers went out the exception propagates so the server aborts the
+     * response.
+     */
+    public void run(PyObject application, ScriptTarget target, WsgiExchange exchange, RequestLog log)
+            throws WsgiException {
+        Response response = new Response(exchange);
+        LogStream errors = new LogStream("wsgi.errors", log);
+        Throwable failure = null;
+        try {
+            PyObject result = application.__call__(environ.build(exchange, target, errors),
+                    new StartResponse(response));
+            failure = streamAndClose(result, response);
+        } catch (PyException e) {
+            failure = e;
+        } finally {
+            errors.flush();
+        }
+        if (failure != null) {
+            fail(failure, target, exchange, log);
+        }
+    }
+
+    private static Throwable streamAndClose(PyObject result, Response response) {
+        Throwable failure = null;
+        try {
+            stream(result, response);
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+        }
+        try {
+            PyObject close = result.__findattr__("close");
+            if (close != null) {
+                close.__call__();
+            }
+        } catch (PyException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        return failure;
+    }
+
+    private static void stream(PyObject result, Response response) throws IOException {
+        if (result instanceof FileWrapper && response.started()) {
+            try (FileChannel file = ((FileWrapper) result).openChannel()) {
+                if (file != null) {
+                    response.sendFile(file, file.position());
+                    response.finish();
+                    return;
+                }
+            }
+        }
+        if ((result instanceof PyList || result instanceof PyTuple) && ((PySequenceList) result).size() == 1) {
+            byte[] only = HeaderRules.body(result.__getitem__(0));
+            response.knownLength(only.length);
+            response.write(only);
+        } else {
+            PyObject iterator = result.__iter__();
+            for (PyObject chunk; (chunk = iterator.__iternext__()) != null;) {
+                response.write(HeaderRules.body(chunk));
+            }
+        }
+        response.finish();
+    }
+
+    private static void fail(Throwable failure, ScriptTarget target, WsgiExchange exchange, RequestLog log)
+            throws WsgiException {
+        if (failure instanceof IOException) {
+            log.info("Failed to write response data for WSGI script '" + target.script() + "'", failure);
+            throw new UncheckedIOException((IOException) failure);
+        }
+        String headline = "Exception occurred processing WSGI script '" + target.script() + "'.";
+        log.failure(headline, failure);
+        if (!exchange.headersSent()) {
+            throw new WsgiException(500, headline, failure);
+        }
+        throw (RuntimeException) failure;
+    }
+}

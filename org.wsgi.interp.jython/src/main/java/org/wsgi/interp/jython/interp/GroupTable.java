@@ -1,0 +1,87 @@
+package org.wsgi.interp.jython.interp;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.wsgi.api.runtime.ApplicationGroupDTO;
+
+/**
+ * The live application groups by name.
+ * <p>
+ * Invariant: the map holds at most one group per name, and a group leaves the map before it is retired. A thread
+ * may still read a group from the map just before it is removed; {@link ApplicationGroup#enter()} then either
+ * succeeds (the request runs, and its exit tears the group down) or fails (the group is closed; the thread removes
+ * that exact instance and creates a fresh one). {@code computeIfAbsent} only builds an empty group object, so no
+ * interpreter is ever created while a map bin is locked.
+ */
+final class GroupTable {
+
+    /** {@code %{GLOBAL}}: always present, never torn down by {@link #retain}. */
+    static final String GLOBAL = "";
+
+    private final JythonEngine engine;
+    private final ConcurrentMap<String, ApplicationGroup> groups = new ConcurrentHashMap<>();
+
+    GroupTable(JythonEngine engine) {
+        this.engine = engine;
+        groups.put(GLOBAL, new ApplicationGroup(GLOBAL, engine));
+    }
+
+    /** Creates the interpreter state of %{GLOBAL}, so it is the first one made. */
+    void startGlobal() {
+        groups.get(GLOBAL).state();
+    }
+
+    /** The named group with one request counted in; pair with {@link ApplicationGroup#exit()}. */
+    ApplicationGroup enter(String name) {
+        for (;;) {
+            ApplicationGroup group = groups.computeIfAbsent(name, n -> new ApplicationGroup(n, engine));
+            if (group.enter()) {
+                return group;
+            }
+            groups.remove(name, group);
+        }
+    }
+
+    /** Retires every group not referenced (none at all while {@code keepUnlisted}); %{GLOBAL} always stays. */
+    void retain(Set<String> referenced, boolean keepUnlisted) {
+        if (keepUnlisted) {
+            return;
+        }
+        for (ApplicationGroup group : groups.values()) {
+            String name = group.name();
+            if (!GLOBAL.equals(name) && !referenced.contains(name) && groups.remove(name, group)) {
+                group.retire();
+            }
+        }
+    }
+
+    boolean reload(String name) {
+        ApplicationGroup group = groups.get(name);
+        if (group == null) {
+            return false;
+        }
+        group.reloadAll();
+        return true;
+    }
+
+    List<ApplicationGroupDTO> snapshot() {
+        List<ApplicationGroupDTO> out = new ArrayList<>();
+        groups.values().forEach(g -> out.add(g.toDTO()));
+        out.sort(Comparator.comparing(dto -> dto.name));
+        return out;
+    }
+
+    /** Retires every group, %{GLOBAL} included. */
+    void retireAll() {
+        for (ApplicationGroup group : groups.values()) {
+            if (groups.remove(group.name(), group)) {
+                group.retire();
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.wsgi.interp.jython.interp;
+
+import java.util.Properties;
+
+import org.python.core.Py;
+import org.python.core.PyList;
+import org.python.core.PyObject;
+import org.python.core.PySystemState;
+import org.wsgi.interp.jython.gateway.LogStream;
+import org.wsgi.interp.jython.gateway.RequestLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owner of Jython's process-wide state: the only caller of {@code PySystemState.initialize}, and the factory of the
+ * per-group {@code PySystemState}s. Constructed once by whoever hosts the interpreters (the DS component), with the
+ * class loader that sees Jython's jar and its {@code Lib/} (the bundle class loader).
+ */
+public final class JythonEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JythonEngine.class);
+
+    private final ClassLoader loader;
+    private final GeneratorFinalizers finalizers;
+
+    /**
+     * @param loader the class loader Jython and Python imports use
+     * @param finalizeGenerators {@code false} to keep generators away from the JVM finalizer (GC-NOTES.md)
+     */
+    public JythonEngine(ClassLoader loader, boolean finalizeGenerators) {
+        this.loader = loader;
+        Properties props = new Properties();
+        props.setProperty("python.path", "__pyclasspath__/Lib");
+        props.setProperty("python.import.site", "false");
+        props.setProperty("python.cachedir.skip", "true");
+        props.setProperty("python.console.encoding", "UTF-8");
+        long start = System.nanoTime();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            PySystemState.initialize(System.getProperties(), props, new String[0], loader);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        if (finalizeGenerators) {
+            finalizers = null;
+        } else {
+            GeneratorFinalizers hook = new GeneratorFinalizers();
+            finalizers = GeneratorFinalizers.install(hook) ? hook : null;
+            if (finalizers == null) {
+                LOG.warn("Another Jython finalizer hook is installed; generators keep their finalizers");
+            }
+        }
+        LOG.info("Jython {} initialised in {} ms (generator finalizers {})", PySystemState.version,
+                (System.nanoTime() - start) / 1_000_000, finalizers == null ? "on" : "off");
+    }
+
+    /** The class loader for Jython: set as the thread context class loader while Python code runs. */
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /**
+     * A fresh interpreter state for one application group: its own {@code sys.modules} and {@code sys.path}, and
+     * {@code sys.stdout}/{@code sys.stderr} that log lines marked with the group.
+     */
+    public PySystemState newGroupState(String group) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            PySystemState state = new PySystemState();
+            state.setClassLoader(loader);
+            state.argv = new PyList(new PyObject[] {Py.newString("mod_wsgi")});
+            String prefix = "[group '" + group + "']";
+            state.stdout = new LogStream("<sys.stdout>", line -> RequestLog.APP.error("{} {}", prefix, line));
+            state.stderr = new LogStream("<sys.stderr>", line -> RequestLog.APP.error("{} {}", prefix, line));
+            state.__stdout__ = state.stdout;
+            state.__stderr__ = state.stderr;
+            return state;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (finalizers != null) {
+            GeneratorFinalizers.uninstall(finalizers);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.wsgi.interp.jython;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.wsgi.api.exec.WsgiExchange;
+
+/** A WsgiExchange that records what the gateway sends; optionally fails writes after some bytes (a client gone). */
+public final class FakeExchange implements WsgiExchange {
+
+    private final Map<String, String> environ = new LinkedHashMap<>();
+    private InputStream input = new ByteArrayInputStream(new byte[0]);
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private long failAfter = -1;
+    private int sendHeadersCalls;
+    private int writes;
+    public String status;
+    public List<Map.Entry<String, String>> headers;
+    public long contentLength = -2;
+
+    public FakeExchange() {
+        this("GET", "/app", "");
+    }
+
+    public FakeExchange(String method, String scriptName, String pathInfo) {
+        environ.put("REQUEST_METHOD", method);
+        environ.put("SCRIPT_NAME", scriptName);
+        environ.put("PATH_INFO", pathInfo);
+        environ.put("QUERY_STRING", "a=1&b=2");
+        environ.put("REQUEST_URI", scriptName + pathInfo + "?a=1&b=2");
+        environ.put("SERVER_NAME", "localhost");
+        environ.put("SERVER_PORT", "8080");
+        environ.put("SERVER_PROTOCOL", "HTTP/1.1");
+        environ.put("REQUEST_SCHEME", "http");
+        environ.put("REMOTE_ADDR", "127.0.0.1");
+        environ.put("REMOTE_PORT", "51234");
+        environ.put("HTTP_HOST", "localhost:8080");
+        environ.put("GATEWAY_INTERFACE", "CGI/1.1");
+        environ.put("mod_wsgi.process_group", "");
+    }
+
+    public FakeExchange put(String key, String value) {
+        environ.put(key, value);
+        return this;
+    }
+
+    public FakeExchange body(String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.ISO_8859_1);
+        input = new ByteArrayInputStream(bytes);
+        environ.put("CONTENT_LENGTH", Integer.toString(bytes.length));
+        environ.put("CONTENT_TYPE", "application/octet-stream");
+        return this;
+    }
+
+    /** Writes beyond this many body bytes throw, as when the client closed the connection. */
+    public FakeExchange failAfter(long bytes) {
+        failAfter = bytes;
+        return this;
+    }
+
+    public String bodyText() {
+        return body.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    public String header(String name) {
+        return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    /** How many write calls reached the body stream. */
+    public int writes() {
+        return writes;
+    }
+
+    public int sendHeadersCalls() {
+        return sendHeadersCalls;
+    }
+
+    @Override
+    public Map<String, String> environ() {
+        return Map.copyOf(environ);
+    }
+
+    @Override
+    public InputStream input() {
+        return input;
+    }
+
+    @Override
+    public void sendHeaders(String status, List<Map.Entry<String, String>> headers, long contentLength) {
+        sendHeadersCalls++;
+        this.status = status;
+        this.headers = headers;
+        this.contentLength = contentLength;
+    }
+
+    @Override
+    public boolean headersSent() {
+        return status != null;
+    }
+
+    @Override
+    public OutputStream body() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (failAfter >= 0 && body.size() + len > failAfter) {
+                    throw new IOException("Broken pipe");
+                }
+                writes++;
+                body.write(b, off, len);
+            }
+        };
+    }
+
+    @Override
+    public String logTag() {
+        return "[client 127.0.0.1:51234]";
+    }
+}

@@ -1,0 +1,171 @@
+package org.wsgi.interp.jython.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsgi.interp.jython.Interpreters.app;
+import static org.wsgi.interp.jython.Interpreters.target;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.python.core.PyException;
+import org.wsgi.api.exec.WsgiException;
+import org.wsgi.interp.jython.FakeExchange;
+import org.wsgi.interp.jython.Interpreters;
+import org.wsgi.interp.jython.interp.JythonInterpreterProvider;
+
+/** The PEP 3333 gateway through the provider, each app plain and wrapped in wsgiref.validate. */
+class GatewayTest {
+
+    private JythonInterpreterProvider provider;
+
+    @BeforeEach
+    void start() {
+        provider = new JythonInterpreterProvider(Interpreters.engine());
+    }
+
+    @AfterEach
+    void stop() {
+        provider.retainGroups(Set.of(), false);
+    }
+
+    private FakeExchange run(String script, String callable, FakeExchange ex) throws WsgiException {
+        provider.execute(target(app(script), "gateway", callable, false), ex);
+        return ex;
+    }
+
+    private FakeExchange get(String script, String callable, String pathInfo) throws WsgiException {
+        return run(script, callable, new FakeExchange("GET", "/app", pathInfo));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/read, validated, 'l1\nline2\nl3'",
+        "/read-all, application, 'l1\nline2\nl3'",
+        "/readn, validated, 'l1\n|lin|e2\n|l3'",
+        "/readline, validated, 'l1\n|line2\n|l3'",
+        "/readline-n, application, 'l1|\n|line2\n'",
+        "/readlines, validated, 'l1\n|line2\n|l3'",
+        "/readlines-hint, validated, 'l1\n'",
+        "/iter, validated, 'l1\n|line2\n|l3'",
+        "/iter, application, 'l1\n|line2\n|l3'"})
+    void input(String mode, String callable, String expected) throws Exception {
+        FakeExchange ex = run("input.wsgi", callable,
+                new FakeExchange("POST", "/app", mode).body("l1\nline2\nl3"));
+        assertEquals("200 OK", ex.status);
+        assertEquals(expected, ex.bodyText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application", "validated"})
+    void writeCallable(String callable) throws Exception {
+        FakeExchange ex = get("write.wsgi", callable, "");
+        assertEquals("200 OK", ex.status);
+        assertEquals("Hello World!", ex.bodyText());
+        assertEquals(-1, ex.contentLength);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application", "validated"})
+    void iterableCloseIsCalled(String callable) throws Exception {
+        FakeExchange sized = run("generator.wsgi", callable, new FakeExchange().put("HTTP_X_SIZE", "3"));
+        assertEquals("first;" + "x".repeat(300) + "last", sized.bodyText());
+        assertEquals("first;last", get("generator.wsgi", callable, "").bodyText());
+        assertEquals("gen-a;gen-b", get("generator.wsgi", callable, "/generator").bodyText());
+        assertEquals("3", get("generator.wsgi", callable, "/closed").bodyText());
+    }
+
+    @Test
+    void closeIsCalledWhenIterationFailsAfterHeaders() throws Exception {
+        FakeExchange ex = new FakeExchange("GET", "/app", "/fail");
+        assertThrows(PyException.class, () -> run("generator.wsgi", "application", ex));
+        assertEquals("200 OK", ex.status);
+        assertEquals("first;", ex.bodyText());
+        assertEquals("1", get("generator.wsgi", "application", "/closed").bodyText());
+    }
+
+    @Test
+    void closeIsCalledWhenTheClientGoesAway() throws Exception {
+        FakeExchange ex = new FakeExchange("GET", "/app", "/big").put("HTTP_X_SIZE", "50").failAfter(150);
+        assertThrows(UncheckedIOException.class, () -> run("generator.wsgi", "application", ex));
+        assertEquals("1", get("generator.wsgi", "application", "/closed").bodyText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application", "validated"})
+    void excInfoBeforeHeadersReplacesTheStatus(String callable) throws Exception {
+        FakeExchange ex = get("excinfo.wsgi", callable, "/before");
+        assertEquals("500 Internal Server Error", ex.status);
+        assertEquals("error page", ex.bodyText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application", "validated"})
+    void excInfoAfterHeadersIsReraised(String callable) {
+        FakeExchange ex = new FakeExchange("GET", "/app", "/after");
+        PyException e = assertThrows(PyException.class, () -> run("excinfo.wsgi", callable, ex));
+        assertTrue(Tracebacks.summary(e).contains("raised after the headers were sent"), Tracebacks.summary(e));
+        assertEquals("200 OK", ex.status);
+        assertEquals("partial", ex.bodyText());
+    }
+
+    @Test
+    void secondStartResponseWithoutExcInfoIsAnError() {
+        WsgiException e = assertThrows(WsgiException.class, () -> get("excinfo.wsgi", "application", "/twice"));
+        assertEquals(500, e.status());
+        assertTrue(Tracebacks.summary(e.getCause()).startsWith("RuntimeError"), Tracebacks.summary(e.getCause()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/no-start, RuntimeError: response has not been started",
+        "/no-start-empty, RuntimeError: response has not been started",
+        "/crlf, ValueError",
+        "/hop, hop-by-hop header 'Connection'",
+        "/status, ValueError: status must be",
+        "/name, invalid header name 'Bad Name'",
+        "/tuple-headers, TypeError: response headers must be a list",
+        "/text-body, TypeError: sequence of byte string values expected",
+        "/raise, RuntimeError: application failed"})
+    void brokenResponsesAre500BeforeAnythingIsSent(String path, String expected) {
+        FakeExchange ex = new FakeExchange("GET", "/app", path);
+        WsgiException e = assertThrows(WsgiException.class, () -> run("broken.wsgi", "application", ex));
+        assertEquals(500, e.status());
+        assertEquals("Exception occurred processing WSGI script '" + app("broken.wsgi") + "'.", e.getMessage());
+        assertTrue(Tracebacks.summary(e.getCause()).contains(expected), Tracebacks.summary(e.getCause()));
+        assertFalse(ex.headersSent());
+        assertNull(ex.headers);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application", "validated"})
+    void fileWrapper(String callable) throws Exception {
+        String source = Files.readString(app("filewrapper.wsgi"));
+        FakeExchange real = get("filewrapper.wsgi", callable, "");
+        assertEquals(source, real.bodyText());
+        assertEquals(source, get("filewrapper.wsgi", callable, "/filelike").bodyText());
+        assertEquals(source.substring(10, 30), get("filewrapper.wsgi", callable, "/offset").bodyText());
+    }
+
+    @Test
+    void realFileIsSentFromJavaNotBytePerByte() throws Exception {
+        FakeExchange ex = get("filewrapper.wsgi", "application", "");
+        assertTrue(ex.writes() < 10, "blksize=1 through Python would take one write per byte: " + ex.writes());
+    }
+
+    @Test
+    void headersOfAnEmptyBodyAreSentAtTheEnd() throws Exception {
+        FakeExchange ex = get("generator.wsgi", "application", "/closed");
+        assertEquals(1, ex.sendHeadersCalls());
+    }
+}

@@ -1,0 +1,16 @@
+# A generator-heavy response: json.dumps(indent=1) runs Python generators, and the body is a generator too.
+import json
+
+
+def application(environ, start_response):
+    data = dict((k, v) for k, v in environ.items() if isinstance(v, str))
+    body = json.dumps({'environ': data, 'copies': [data] * 8}, indent=1, sort_keys=True)
+    if not isinstance(body, bytes):
+        body = body.encode('utf-8')
+
+    def chunks():
+        for i in range(0, len(body), 4096):
+            yield body[i:i + 4096]
+
+    start_response('200 OK', [('Content-Type', 'application/json')])
+    return chunks()
