@@ -76,7 +76,12 @@ public final class WsgiServlet extends HttpServlet {
                 m.execute(route.processGroup(), route.target(), exchange);
             }
         } catch (WsgiException e) {
-            LOG.error("{} {}", exchange.logTag(), e.getMessage(), e.getCause());
+            if (e.getCause() == null) {
+                LOG.error("{} {}", exchange.logTag(), e.getMessage());
+            } else {
+                // The provider has logged the failure with its traceback, tagged with the request.
+                LOG.debug("{} {}", exchange.logTag(), e.getMessage(), e.getCause());
+            }
             if (!exchange.headersSent()) {
                 ErrorPages.send(resp, e.status());
             }
