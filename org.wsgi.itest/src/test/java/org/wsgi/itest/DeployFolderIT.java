@@ -1,0 +1,145 @@
+package org.wsgi.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.wsgi.api.WsgiRuntime;
+import org.wsgi.api.runtime.ConfigFileDTO;
+import org.wsgi.api.runtime.RuntimeDTO;
+
+/**
+ * The first slice end to end, through the real bundles: a {@code .conf} dropped into the watched folder mounts a
+ * Jython WSGI app within a second, editing it remounts, deleting it unmounts, errors answer as mod_wsgi does.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DeployFolderIT extends WsgiTestSupport {
+
+    private static final String HELLO = "def application(environ, start_response):\n"
+            + "    output = b'Hello World!'\n"
+            + "    start_response('200 OK', [('Content-type', 'text/plain'),\n"
+            + "                              ('Content-Length', str(len(output)))])\n"
+            + "    return [output]\n";
+
+    private static final String ENVIRON = "def application(environ, start_response):\n"
+            + "    keys = ['SCRIPT_NAME', 'PATH_INFO', 'mod_wsgi.application_group', 'mod_wsgi.process_group',\n"
+            + "            'SCRIPT_FILENAME', 'REQUEST_METHOD', 'QUERY_STRING', 'wsgi.url_scheme']\n"
+            + "    body = '\\n'.join('%s=%s' % (k, environ.get(k)) for k in keys).encode('utf-8')\n"
+            + "    start_response('200 OK', [('Content-Type', 'text/plain')])\n"
+            + "    return [body]\n";
+
+    @Inject
+    private WsgiRuntime runtime;
+
+    @Test
+    public void addEditDeleteWithoutRestart() throws Exception {
+        Path dir = deployDir();
+        write(dir.resolve("hello.wsgi"), HELLO);
+        long before = runtime.getRuntimeDTO().generation;
+
+        write(dir.resolve("app.conf"), "WSGIScriptAlias /it-hello " + dir.resolve("hello.wsgi") + "\n");
+        waitForGenerationAfter(before, 1000);
+        Http.Response hello = Deadline.poll(15000, () -> http().get("/it-hello"), r -> r.status() == 200);
+        assertEquals("Hello World!", hello.body());
+
+        long g1 = runtime.getRuntimeDTO().generation;
+        write(dir.resolve("app.conf"), "WSGIScriptAlias /greeting " + dir.resolve("hello.wsgi") + "\n");
+        waitForGenerationAfter(g1, 1000);
+        assertEquals(404, http().get("/it-hello").status());
+        assertEquals("Hello World!", http().get("/greeting").body());
+
+        long g2 = runtime.getRuntimeDTO().generation;
+        Files.delete(dir.resolve("app.conf"));
+        waitForGenerationAfter(g2, 1000);
+        assertEquals(404, http().get("/greeting").status());
+    }
+
+    @Test
+    public void shippedExampleServesHelloWorld() throws Exception {
+        Path example = Path.of(System.getProperty("wsgi.example"));
+        long before = runtime.getRuntimeDTO().generation;
+        // The example's relative script path resolves against the watched folder, as against Apache's ServerRoot.
+        Files.copy(example.resolve("hello.wsgi"), deployDir().resolve("hello.wsgi"), StandardCopyOption.REPLACE_EXISTING);
+        write(deployDir().resolve("hello.conf"), Files.readString(example.resolve("hello.conf")));
+        waitForGenerationAfter(before, 1000);
+        Http.Response r = Deadline.poll(15000, () -> http().get("/hello"), x -> x.status() == 200);
+        assertEquals("Hello World!", r.body());
+    }
+
+    @Test
+    public void environFollowsModWsgi() throws Exception {
+        Path dir = deployDir();
+        write(dir.resolve("env.wsgi"), ENVIRON);
+        long before = runtime.getRuntimeDTO().generation;
+        write(dir.resolve("env.conf"), "WSGIScriptAlias /env " + dir.resolve("env.wsgi") + "\n");
+        waitForGenerationAfter(before, 1000);
+        Http.Response r = Deadline.poll(15000, () -> http().get("/env/a/b?x=1"), x -> x.status() == 200);
+        String port = context.getProperty(PORT_PROPERTY);
+        assertTrue(r.body(), r.body().contains("SCRIPT_NAME=/env\n"));
+        assertTrue(r.body(), r.body().contains("PATH_INFO=/a/b\n"));
+        assertTrue(r.body(), r.body().contains("QUERY_STRING=x=1\n"));
+        assertTrue(r.body(), r.body().contains("mod_wsgi.process_group=\n"));
+        assertTrue(r.body(), r.body().contains("mod_wsgi.application_group=") 
+                && r.body().contains(":" + port + "|/env\n"));
+        assertTrue(r.body(), r.body().contains("SCRIPT_FILENAME=" + dir.resolve("env.wsgi")));
+    }
+
+    @Test
+    public void errorsAnswerAsModWsgi() throws Exception {
+        Path dir = deployDir();
+        write(dir.resolve("raises.wsgi"), "def application(environ, start_response):\n    raise ValueError('boom')\n");
+        write(dir.resolve("nocallable.wsgi"), "x = 1\n");
+        long before = runtime.getRuntimeDTO().generation;
+        write(dir.resolve("errors.conf"), "WSGIScriptAlias /missing " + dir.resolve("missing.wsgi") + "\n"
+                + "WSGIScriptAlias /raises " + dir.resolve("raises.wsgi") + "\n"
+                + "WSGIScriptAlias /nocallable " + dir.resolve("nocallable.wsgi") + "\n");
+        waitForGenerationAfter(before, 1000);
+        assertEquals(404, http().get("/missing").status());
+        assertEquals(500, Deadline.poll(15000, () -> http().get("/raises"), x -> x.status() != 404).status());
+        assertEquals(404, http().get("/nocallable").status());
+    }
+
+    @Test
+    public void brokenFileIsRejectedAndLastGoodVersionKeepsServing() throws Exception {
+        Path dir = deployDir();
+        write(dir.resolve("keep.wsgi"), HELLO);
+        long before = runtime.getRuntimeDTO().generation;
+        write(dir.resolve("keep.conf"), "WSGIScriptAlias /keep " + dir.resolve("keep.wsgi") + "\n");
+        waitForGenerationAfter(before, 1000);
+        assertEquals(200, Deadline.poll(15000, () -> http().get("/keep"), x -> x.status() == 200).status());
+
+        long g1 = runtime.getRuntimeDTO().generation;
+        write(dir.resolve("keep.conf"), "# broken on line 2\nWSGIScriptAliasTypo /keep2 " + dir.resolve("keep.wsgi") + "\n");
+        RuntimeDTO after = waitForGenerationAfter(g1, 1000);
+        ConfigFileDTO file = Arrays.stream(after.files).filter(f -> f.path.endsWith("keep.conf")).findFirst()
+                .orElseThrow();
+        assertEquals(false, file.applied);
+        assertTrue(Arrays.toString(file.errors), file.errors[0].contains("keep.conf:2:"));
+        assertEquals(200, http().get("/keep").status());
+        assertEquals(404, http().get("/keep2").status());
+    }
+
+    private RuntimeDTO waitForGenerationAfter(long generation, long millis) throws Exception {
+        return Deadline.poll(millis, runtime::getRuntimeDTO, d -> d.generation > generation);
+    }
+
+    /** Writes a file the way editors do, by replacing it, so the watcher never sees half a file. */
+    private static void write(Path file, String content) throws Exception {
+        Path tmp = Files.createTempFile(file.getParent(), ".tmp", ".part");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,89 @@
+package org.wsgi.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.options.DefaultCompositeOption;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+
+/**
+ * Boots the distribution's bundle list (not its jar) in a plain Felix with a fresh watched folder and a free port.
+ * Subclasses get the bundle context, an HTTP client and the deploy folder.
+ */
+public abstract class WsgiTestSupport {
+
+    static final String DEPLOY_PROPERTY = "wsgi.deploy";
+    static final String PORT_PROPERTY = "org.osgi.service.http.port";
+
+    @Inject
+    protected BundleContext context;
+
+    @Configuration
+    public Option[] configuration() throws IOException {
+        Path deploy = Files.createTempDirectory("wsgi-itest-deploy");
+        List<Option> options = new ArrayList<>();
+        for (RunBundles.Entry e : RunBundles.read(Path.of(System.getProperty("wsgi.bndrun")),
+                Path.of(System.getProperty("wsgi.bndrun")).getParent().resolve("../cnf/runtime.bndrun").normalize(),
+                Path.of(System.getProperty("wsgi.bundles.dir")))) {
+            options.add(bundle(e.jar().toUri().toString()).startLevel(e.startLevel()).start());
+        }
+        return new Option[] {
+                cleanCaches(true),
+                frameworkStartLevel(30),
+                junitBundles(),
+                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("INFO"),
+                systemProperty(PORT_PROPERTY).value(String.valueOf(freePort())),
+                systemProperty("org.apache.felix.http.host").value("127.0.0.1"),
+                systemProperty(DEPLOY_PROPERTY).value(deploy.toString()),
+                systemProperty("felix.fileinstall.dir").value(deploy.toString()),
+                systemProperty("felix.fileinstall.filter").value(".*\\.jar"),
+                systemProperty("felix.fileinstall.optionalImportRefreshScope").value("none"),
+                systemProperty("gosh.args").value("--nointeractive"),
+                new DefaultCompositeOption(options.toArray(Option[]::new)) };
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected Path deployDir() {
+        return Path.of(context.getProperty(DEPLOY_PROPERTY));
+    }
+
+    protected Http http() {
+        return new Http(Integer.parseInt(context.getProperty(PORT_PROPERTY)));
+    }
+
+    /** Fails naming every bundle of ours or the distribution's that did not resolve or start. */
+    protected List<String> bundlesNotActive() {
+        List<String> bad = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            if (!fragment && b.getState() != Bundle.ACTIVE) {
+                bad.add(b.getSymbolicName() + " state=" + b.getState());
+            }
+        }
+        return bad;
+    }
+}
