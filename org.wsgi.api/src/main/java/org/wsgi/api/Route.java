@@ -10,8 +10,10 @@ import org.wsgi.api.exec.ScriptTarget;
  *
  * @param outcome what kind of answer
  * @param status the HTTP status when the outcome is not {@link Outcome#WSGI} (e.g. 404, 403, 413), else 200
- * @param reason a one-line explanation: the mount that matched, or the error as mod_wsgi would log it
- * @param target the script to run, for {@link Outcome#WSGI}; else {@code null}
+ * @param reason a one-line explanation: the mount that matched, or the error as mod_wsgi would log it; for
+ *        {@link Outcome#REDIRECT} the {@code Location}
+ * @param target the script to run for {@link Outcome#WSGI}, the file to serve for {@link Outcome#FILE}; else
+ *        {@code null}
  * @param scriptName the WSGI {@code SCRIPT_NAME}
  * @param pathInfo the WSGI {@code PATH_INFO}
  * @param processGroup the daemon process group; the empty string means embedded ({@code %{GLOBAL}})
@@ -35,6 +37,8 @@ public record Route(Outcome outcome, int status, String reason, ScriptTarget tar
         FILE,
         /** The {@code server-status} handler. */
         STATUS,
+        /** Redirect to {@link Route#reason()}, with {@link Route#status()} (mod_dir's trailing slash). */
+        REDIRECT,
         /** Answer with {@link Route#status()} and an error page. */
         ERROR
     }

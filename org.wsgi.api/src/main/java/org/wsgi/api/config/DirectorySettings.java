@@ -19,16 +19,30 @@ import java.util.Map;
  * @param limitRequestBody {@code LimitRequestBody} in bytes, 0 = unlimited
  * @param handler {@code SetHandler}
  * @param addHandlers {@code AddHandler}: extension (with dot, lower-case) to handler name
- * @param options {@code Options} as written, e.g. {@code +ExecCGI}; merged contexts concatenate
+ * @param options {@code Options} words as written, e.g. {@code +ExecCGI}, in order; an {@code Options} directive
+ *        without {@code +}/{@code -} is preceded by {@link #OPTIONS_RESET}, because it replaces what less specific
+ *        contexts set; merged contexts concatenate
  * @param directoryIndex {@code DirectoryIndex} names
  * @param directives every other directive of this context as written, for the content-handling bundles that
  *        give them meaning (access control, authentication, rewrite, ...): name (canonical case) to the
- *        argument lists of each occurrence, in order
+ *        argument lists of each occurrence, in order. Inside {@code <Limit>}/{@code <LimitExcept>} the per-method
+ *        directives ({@code Require}, {@code Allow}, {@code Deny}, {@code Order}, {@code Satisfy}) are keyed with
+ *        the section as prefix, e.g. {@code "<Limit POST PUT> Require"}, so they never read as rules for every
+ *        method
  */
 public record DirectorySettings(String applicationGroup, String processGroup, String callableObject,
         Boolean passAuthorization, Boolean scriptReloading, Boolean chunkedRequest, List<String> restrictProcess,
         List<EnvAction> env, Long limitRequestBody, String handler, Map<String, String> addHandlers,
         List<String> options, List<String> directoryIndex, Map<String, List<List<String>>> directives) {
+
+    /** Marks, in {@link #options()}, where an {@code Options} directive replaced the options set so far. */
+    public static final String OPTIONS_RESET = "=";
+
+    /**
+     * The key in {@link #directives()} under which {@code RewriteCond} and {@code RewriteRule} are kept together in
+     * the order written (a condition belongs to the rule after it), each argument list led by the directive name.
+     */
+    public static final String REWRITE = "Rewrite";
 
     /** Nothing set. */
     public static final DirectorySettings EMPTY = new DirectorySettings(null, null, null, null, null, null, null,

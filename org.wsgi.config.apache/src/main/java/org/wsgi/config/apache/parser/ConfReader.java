@@ -123,7 +123,7 @@ final class ConfReader {
         String error;
         List<String> args = ConfWords.split(words.rest());
         if (!directive.allowedAt(level)) {
-            error = directive.name() + " not allowed here";
+            error = Frame.notAllowed(directive.name(), frames);
         } else if (directive.globalOnly() && scope.inVirtualHost()) {
             error = directive.name() + " cannot occur within <VirtualHost> section";
         } else {
@@ -143,7 +143,11 @@ final class ConfReader {
     private Scope scope() {
         ServerBuilder server = fragment.main();
         SectionBuilder section = null;
+        String limit = null;
         for (Frame f : frames) {
+            if (section == null && limit == null && f.limit != null) {
+                limit = f.limit;
+            }
             if (section == null && f.section != null) {
                 section = f.section;
             }
@@ -152,7 +156,7 @@ final class ConfReader {
                 break;
             }
         }
-        return new Scope(fragment, server, section, this::include);
+        return new Scope(fragment, server, section, limit, this::include);
     }
 
     /** {@code Include} and {@code IncludeOptional}: reads the named files here and now, in this context. */

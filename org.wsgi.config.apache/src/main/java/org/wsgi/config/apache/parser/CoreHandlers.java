@@ -1,5 +1,7 @@
 package org.wsgi.config.apache.parser;
 
+import org.wsgi.api.config.DirectorySettings;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -103,6 +105,9 @@ final class CoreHandlers {
         }
         if (signed && unsigned) {
             return "Either all Options must start with + or -, or no Option may.";
+        }
+        if (unsigned) {
+            call.settings().options.add(DirectorySettings.OPTIONS_RESET);
         }
         call.settings().options.addAll(words);
         return null;

@@ -1,6 +1,7 @@
 package org.wsgi.config.apache.parser;
 
 import java.util.List;
+import java.util.Set;
 
 import org.wsgi.api.config.SourceLocation;
 
@@ -14,6 +15,9 @@ import org.wsgi.api.config.SourceLocation;
  * @param scope the context it was written in
  */
 record DirectiveCall(Directive directive, List<String> args, String raw, SourceLocation location, Scope scope) {
+
+    /** The directives whose effect {@code <Limit>} restricts to its methods (mod_authz_core, mod_access_compat). */
+    private static final Set<String> PER_METHOD = Set.of("Require", "Allow", "Deny", "Order", "Satisfy");
 
     String name() {
         return directive.name();
@@ -43,7 +47,17 @@ record DirectiveCall(Directive directive, List<String> args, String raw, SourceL
 
     /** Stores the directive as written for the bundles that give it meaning. */
     String store() {
-        settings().store(directive.name(), args);
+        return store(args);
+    }
+
+    /**
+     * Stores the directive with {@code words} as its arguments. Inside {@code <Limit>}/{@code <LimitExcept>}, the
+     * access-control directives Apache applies per method are stored under the opening and the name, e.g.
+     * {@code <Limit POST PUT> Require}, so that no bundle mistakes them for rules on every method.
+     */
+    String store(List<String> words) {
+        boolean perMethod = scope.limit() != null && PER_METHOD.contains(directive.name());
+        settings().store(perMethod ? scope.limit() + " " + directive.name() : directive.name(), words);
         return null;
     }
 }

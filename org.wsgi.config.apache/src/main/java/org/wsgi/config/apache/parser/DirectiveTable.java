@@ -130,6 +130,8 @@ final class DirectiveTable {
         add("ServerAlias", RAW_ARGS, SERVER, CoreHandlers::serverAlias,
                 "A name or names alternately used to access the server");
         add("DocumentRoot", TAKE1, SERVER, CoreHandlers::documentRoot, "Root directory of the document tree");
+        add("AllowEncodedSlashes", TAKE1, SERVER, StoredHandlers::allowEncodedSlashes,
+                "Allow URLs containing '/' encoded as '%2F'");
         add("LimitRequestBody", TAKE1, SERVER_DIR | OR_ALL, CoreHandlers::limitRequestBody,
                 "Limit (in bytes) on maximum size of request message body");
         add("Options", RAW_ARGS, OPTIONS, CoreHandlers::options, "Set a number of attributes for a given directory");
@@ -154,8 +156,10 @@ final class DirectiveTable {
                 "A numeric IP address:port, or the name of a host");
         add("LoadModule", TAKE2, GLOBAL, StoredHandlers::apacheOnly,
                 "a module name and the name of a shared object file to load it from");
-        // mod_alias, mod_env, mod_setenvif, mod_mime, mod_dir, mod_negotiation, mod_log_config
+        // mod_alias, mod_userdir, mod_env, mod_setenvif, mod_mime, mod_dir, mod_negotiation, mod_log_config
         add("Alias", TAKE2, SERVER, c -> CoreHandlers.alias(c, Kind.PREFIX), "a fakename and a realname");
+        add("UserDir", RAW_ARGS, SERVER, StoredHandlers::userDir, "the public subdirectory in users' home "
+                + "directories, or 'disabled', or 'disabled username username...', or 'enabled username username...'");
         add("AliasMatch", TAKE2, SERVER, c -> CoreHandlers.alias(c, Kind.MATCH), "a regular expression and a filename");
         add("SetEnv", TAKE12, FILEINFO, CoreHandlers::setEnv,
                 "an environment variable name and optional value to pass to CGI.");

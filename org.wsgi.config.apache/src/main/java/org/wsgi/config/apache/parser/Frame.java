@@ -19,21 +19,49 @@ final class Frame {
     final Mode mode;
     final ServerBuilder server;
     final SectionBuilder section;
+    /** For {@code <Limit>}/{@code <LimitExcept>}: the opening as written, e.g. {@code <Limit GET POST>}. */
+    final String limit;
     /** Sections opened inside a skipped frame and not yet closed. */
     int nested;
 
     Frame(SectionKind kind, String name, SourceLocation location, Mode mode, ServerBuilder server,
             SectionBuilder section) {
+        this(kind, name, location, mode, server, section, null);
+    }
+
+    Frame(SectionKind kind, String name, SourceLocation location, Mode mode, ServerBuilder server,
+            SectionBuilder section, String limit) {
         this.kind = kind;
         this.name = name;
         this.location = location;
         this.mode = mode;
         this.server = server;
         this.section = section;
+        this.limit = limit;
     }
 
     static Frame skip(String name, SourceLocation location) {
         return new Frame(null, name, location, Mode.SKIP, null, null);
+    }
+
+    /**
+     * The innermost open section that is a context of its own (not a conditional), or {@code null} at the top
+     * level: what Apache names in "not allowed in <...> context".
+     */
+    static Frame context(Iterable<Frame> innermostFirst) {
+        for (Frame f : innermostFirst) {
+            if (f.kind != null && !f.kind.conditional()) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Apache's complaint about {@code what} written where its override class is not allowed. */
+    static String notAllowed(String what, Iterable<Frame> innermostFirst) {
+        Frame context = context(innermostFirst);
+        return context == null ? what + " not allowed here"
+                : what + " not allowed in <" + context.kind.directive() + "> context";
     }
 
     boolean skipping() {

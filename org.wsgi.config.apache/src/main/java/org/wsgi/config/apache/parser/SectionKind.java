@@ -14,6 +14,10 @@ enum SectionKind {
     LOCATION_MATCH("LocationMatch", Section.Type.LOCATION, true),
     FILES("Files", Section.Type.FILES, false),
     FILES_MATCH("FilesMatch", Section.Type.FILES, true),
+    /** Its body is read in the enclosing section; access control in it applies to the methods listed only. */
+    LIMIT("Limit", null, false),
+    /** As {@link #LIMIT}, for every method except those listed. */
+    LIMIT_EXCEPT("LimitExcept", null, false),
     /** True when the module is one this runtime provides the directives of. */
     IF_MODULE("IfModule", null, false),
     /** Nothing is ever defined ({@code httpd -D} has no equivalent here). */
@@ -64,6 +68,10 @@ enum SectionKind {
 
     boolean regex() {
         return regex;
+    }
+
+    boolean limit() {
+        return this == LIMIT || this == LIMIT_EXCEPT;
     }
 
     boolean conditional() {

@@ -41,6 +41,9 @@ final class SectionOpener {
                     : Frame.skip(name, location));
             return null;
         }
+        if (kind.limit()) {
+            return openLimit(kind, name, args, location);
+        }
         if (kind == SectionKind.VIRTUAL_HOST) {
             ServerBuilder vhost = fragment.addVirtualHost(ConfWords.split(args), location);
             frames.push(new Frame(kind, name, location, Frame.Mode.READ, vhost, null));
@@ -69,27 +72,45 @@ final class SectionOpener {
     /** Apache's context rules for sections. */
     private String placement(SectionKind kind) {
         String self = "<" + kind.directive() + ">";
-        for (Frame f : frames) {
-            if (f.kind == null || f.kind.conditional()) {
-                continue;
-            }
-            boolean inVhost = f.kind == SectionKind.VIRTUAL_HOST;
-            switch (kind) {
-                case VIRTUAL_HOST:
-                    return inVhost ? self + " cannot occur within <VirtualHost> section" : self + " not allowed here";
-                case FILES, FILES_MATCH:
+        if (kind.conditional()) {
+            return null;
+        }
+        Frame context = Frame.context(frames);
+        if (context == null) {
+            return kind.limit() ? Frame.notAllowed(self, frames) : null;
+        }
+        if (context.kind.limit()) {
+            return kind.limit() || kind == SectionKind.FILES || kind == SectionKind.FILES_MATCH
+                    ? self + " cannot occur within <Limit> or <LimitExcept> section"
+                    : Frame.notAllowed(self, frames);
+        }
+        boolean inVhost = context.kind == SectionKind.VIRTUAL_HOST;
+        switch (kind) {
+            case VIRTUAL_HOST:
+                return inVhost ? self + " cannot occur within <VirtualHost> section" : Frame.notAllowed(self, frames);
+            case FILES, FILES_MATCH:
+                for (Frame f : frames) {
                     if (f.section != null && f.section.type() != Section.Type.DIRECTORY) {
                         return self + " cannot occur within <" + f.name + "> section";
                     }
-                    break;
-                case IF_MODULE, IF_DEFINE:
-                    return null;
-                default:
-                    if (!inVhost) {
-                        return self + " not allowed here";
-                    }
-            }
+                }
+                return null;
+            case LIMIT, LIMIT_EXCEPT:
+                return inVhost ? Frame.notAllowed(self, frames) : null;
+            default:
+                return inVhost ? null : Frame.notAllowed(self, frames);
         }
+    }
+
+    /** {@code <Limit>}/{@code <LimitExcept>}: read in the enclosing section, with the methods remembered. */
+    private String openLimit(SectionKind kind, String name, String args, SourceLocation location) {
+        List<String> methods = ConfWords.split(args);
+        if (methods.contains("TRACE")) {
+            frames.push(Frame.skip(name, location));
+            return "TRACE cannot be controlled by <" + kind.directive() + ">, see TraceEnable";
+        }
+        String opening = "<" + kind.directive() + " " + String.join(" ", methods) + ">";
+        frames.push(new Frame(kind, name, location, Frame.Mode.READ, null, null, opening));
         return null;
     }
 

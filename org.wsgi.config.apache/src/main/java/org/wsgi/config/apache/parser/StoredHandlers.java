@@ -18,6 +18,18 @@ final class StoredHandlers {
     private StoredHandlers() {
     }
 
+    /** Core's {@code AllowEncodedSlashes}: {@code On}, {@code Off} or {@code NoDecode}. */
+    static String allowEncodedSlashes(DirectiveCall call) {
+        return Set.of("on", "off", "nodecode").contains(call.arg(0).toLowerCase(Locale.ROOT)) ? call.store()
+                : call.name() + " must be On, Off, or NoDecode";
+    }
+
+    /** mod_userdir's {@code UserDir}: a directory pattern list, or {@code enabled}/{@code disabled} [users]. */
+    static String userDir(DirectiveCall call) {
+        List<String> words = ConfWords.split(call.raw());
+        return words.isEmpty() ? "UserDir requires an argument." : call.store(words);
+    }
+
     static String order(DirectiveCall call) {
         return ORDERS.contains(call.arg(0).toLowerCase(Locale.ROOT)) ? call.store() : "unknown order";
     }
@@ -41,8 +53,7 @@ final class StoredHandlers {
         if (words.isEmpty()) {
             return "Require requires at least one argument, specifies authorization requirements";
         }
-        call.settings().store(call.name(), words);
-        return null;
+        return call.store(words);
     }
 
     static String allowOverride(DirectiveCall call) {
@@ -74,6 +85,17 @@ final class StoredHandlers {
         return null;
     }
 
+    /**
+     * Conditions apply to the rule that follows them, so both are kept, in order, under one key
+     * ({@link org.wsgi.api.config.DirectorySettings#REWRITE}), each list led by the directive's name.
+     */
+    private static void storeRewrite(DirectiveCall call, List<String> words) {
+        List<String> entry = new java.util.ArrayList<>(words.size() + 1);
+        entry.add(call.name());
+        entry.addAll(words);
+        call.settings().store(org.wsgi.api.config.DirectorySettings.REWRITE, entry);
+    }
+
     /** {@code RewriteRule pattern substitution [flags]}. */
     static String rewriteRule(DirectiveCall call) {
         List<String> words = ConfWords.split(call.raw());
@@ -84,7 +106,7 @@ final class StoredHandlers {
         if (!CommonHandlers.compiles(pattern)) {
             return "RewriteRule: cannot compile regular expression '" + pattern + "'";
         }
-        call.settings().store(call.name(), words);
+        storeRewrite(call, words);
         return null;
     }
 
@@ -94,7 +116,7 @@ final class StoredHandlers {
         if (words.size() < 2 || words.size() > 3) {
             return "RewriteCond: bad argument line '" + call.raw() + "'";
         }
-        call.settings().store(call.name(), words);
+        storeRewrite(call, words);
         return null;
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wsgi.api.config.DirectorySettings;
 
 /** Where each directive may be written: server config, virtual host, and the three kinds of section. */
 class ContextTest {
@@ -89,5 +90,28 @@ class ContextTest {
                 </VirtualHost>
                 </IfModule>
                 """));
+    }
+
+    @Test
+    void aLimitIsReadInItsSectionAndKeepsItsMethodsOnAccessControlOnly() {
+        Confs confs = new Confs(root);
+        DirectorySettings s = confs.configuration("""
+                <Location /a>
+                Require all granted
+                <Limit POST PUT>
+                WSGIProcessGroup %{GLOBAL}
+                Require valid-user
+                </Limit>
+                <LimitExcept GET>
+                Order deny,allow
+                Deny from all
+                </LimitExcept>
+                </Location>
+                """).main().sections().get(0).settings();
+        assertEquals("%{GLOBAL}", s.processGroup());
+        assertEquals(List.of(List.of("all", "granted")), s.directives().get("Require"));
+        assertEquals(List.of(List.of("valid-user")), s.directives().get("<Limit POST PUT> Require"));
+        assertEquals(List.of(List.of("deny,allow")), s.directives().get("<LimitExcept GET> Order"));
+        assertEquals(List.of(List.of("from", "all")), s.directives().get("<LimitExcept GET> Deny"));
     }
 }
