@@ -27,6 +27,8 @@ public final class CgiEnvironment {
     /** The environment for one request; {@code requestId} is unique per request. */
     public Map<String, String> build(HttpServletRequest req, Route route, String requestId, long startMicros) {
         Map<String, String> env = new LinkedHashMap<>(48);
+        // SetEnv first: request headers and the CGI variables below take precedence, as in mod_wsgi's environ.
+        env.putAll(route.env());
         Enumeration<String> names = req.getHeaderNames();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
@@ -34,7 +36,7 @@ public final class CgiEnvironment {
             if (key == null || (!route.passAuthorization() && key.equals("HTTP_AUTHORIZATION"))) {
                 continue;
             }
-            env.merge(key, joined(req.getHeaders(name)), (a, b) -> a + ", " + b);
+            env.put(key, joined(req.getHeaders(name)));
         }
         String contentType = env.remove("HTTP_CONTENT_TYPE");
         if (contentType != null) {
@@ -44,13 +46,18 @@ public final class CgiEnvironment {
         if (contentLength != null) {
             env.put("CONTENT_LENGTH", contentLength);
         }
-        env.putAll(route.env());
+        // mod_wsgi never passes PATH, and turns HTTPS into wsgi.url_scheme (anchors.md 1.3.1).
+        env.remove("PATH");
+        String https = env.remove("HTTPS");
         String scheme = req.getScheme();
+        boolean secure = "https".equals(scheme) || https != null
+                && (https.equalsIgnoreCase("on") || https.equals("1") || https.equalsIgnoreCase("yes"));
+        env.put("wsgi.url_scheme", secure ? "https" : "http");
         env.put("SERVER_SIGNATURE", "");
         env.put("SERVER_SOFTWARE", SERVER_SOFTWARE);
         env.put("SERVER_NAME", route.serverName());
         env.put("SERVER_ADDR", req.getLocalAddr());
-        env.put("SERVER_PORT", String.valueOf(serverPort(req)));
+        env.put("SERVER_PORT", String.valueOf(serverPort(req, scheme)));
         env.put("REMOTE_ADDR", req.getRemoteAddr());
         env.put("DOCUMENT_ROOT", route.documentRoot());
         env.put("REQUEST_SCHEME", scheme);
@@ -67,8 +74,8 @@ public final class CgiEnvironment {
         env.put("REQUEST_URI", query == null ? req.getRequestURI() : req.getRequestURI() + "?" + query);
         env.put("SCRIPT_NAME", route.scriptName());
         env.put("PATH_INFO", route.pathInfo());
-        if ("https".equals(scheme)) {
-            env.put("HTTPS", "1");
+        if (!route.pathInfo().isEmpty()) {
+            env.put("PATH_TRANSLATED", route.documentRoot() + route.pathInfo());
         }
         env.put("mod_wsgi.script_name", route.scriptName());
         env.put("mod_wsgi.path_info", route.pathInfo());
@@ -78,7 +85,7 @@ public final class CgiEnvironment {
         env.put("mod_wsgi.request_handler", "wsgi-script");
         env.put("mod_wsgi.handler_script", "");
         env.put("mod_wsgi.script_reloading", route.target().reloading() ? "1" : "0");
-        env.put("mod_wsgi.listener_host", "");
+        env.put("mod_wsgi.listener_host", req.getLocalAddr());
         env.put("mod_wsgi.listener_port", String.valueOf(req.getLocalPort()));
         env.put("mod_wsgi.enable_sendfile", "0");
         env.put("mod_wsgi.ignore_activity", "0");
@@ -89,20 +96,24 @@ public final class CgiEnvironment {
         return env;
     }
 
-    /** {@code UseCanonicalName Off}: the port of the Host header, else the port the connection arrived on. */
-    static int serverPort(HttpServletRequest req) {
+    /**
+     * {@code UseCanonicalName Off}: the port of the Host header; a Host header without one means the scheme's
+     * default port (as Apache reports it); no Host header at all, the port the connection arrived on.
+     */
+    static int serverPort(HttpServletRequest req, String scheme) {
         String host = req.getHeader("Host");
-        if (host != null) {
-            int colon = host.lastIndexOf(':');
-            if (colon > 0 && host.indexOf(']', colon) < 0) {
-                try {
-                    return Integer.parseInt(host.substring(colon + 1).trim());
-                } catch (NumberFormatException e) {
-                    return req.getLocalPort();
-                }
+        if (host == null) {
+            return req.getLocalPort();
+        }
+        int colon = host.lastIndexOf(':');
+        if (colon > 0 && host.indexOf(']', colon) < 0) {
+            try {
+                return Integer.parseInt(host.substring(colon + 1).trim());
+            } catch (NumberFormatException e) {
+                return req.getLocalPort();
             }
         }
-        return req.getLocalPort();
+        return "https".equals(scheme) ? 443 : 80;
     }
 
     /** {@code HTTP_X_Y} for {@code X-Y}; {@code null} for names Apache would not pass (anything but [A-Za-z0-9-]). */

@@ -16,6 +16,7 @@ final class ErrorPages {
             400, new Page("Bad Request", "Your browser sent a request that this server could not understand."),
             403, new Page("Forbidden", "You don't have permission to access this resource."),
             404, new Page("Not Found", "The requested URL was not found on this server."),
+            405, new Page("Method Not Allowed", "The requested method is not allowed for this URL."),
             411, new Page("Length Required", "A request of the requested method POST requires a valid Content-length."),
             413, new Page("Request Entity Too Large", "The requested resource does not allow request data with "
                     + "the requested method or the amount of data provided in the request exceeds the capacity limit."),

@@ -34,6 +34,7 @@ public final class WsgiServlet extends HttpServlet {
     private final transient Supplier<ProcessGroupManager> daemons;
     private final transient CgiEnvironment cgi;
     private final AtomicLong requestIds = new AtomicLong();
+    private final transient StaticFiles files = new StaticFiles(java.nio.file.Path.of("/etc/mime.types"));
 
     public WsgiServlet(WsgiRouter router, Supplier<InterpreterProvider> interpreters,
             Supplier<ProcessGroupManager> daemons, CgiEnvironment cgi) {
@@ -47,14 +48,32 @@ public final class WsgiServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         long start = System.currentTimeMillis() * 1000;
         Route route = router.route(routeRequest(req));
-        if (route.outcome() != Route.Outcome.WSGI) {
-            LOG.info("[client {}:{}] {} {}: {}", req.getRemoteAddr(), req.getRemotePort(), route.status(),
-                    req.getRequestURI(), route.reason());
-            ErrorPages.send(resp, route.status());
-            return;
+        switch (route.outcome()) {
+            case WSGI:
+                break;
+            case REDIRECT:
+                resp.setHeader("Location", route.reason());
+                ErrorPages.send(resp, route.status());
+                return;
+            case FILE:
+                if (route.target() != null) {
+                    files.send(req, resp, route.target().script());
+                    return;
+                }
+                LOG.info("[client {}:{}] 403 {}: directory listings are not implemented", req.getRemoteAddr(),
+                        req.getRemotePort(), req.getRequestURI());
+                ErrorPages.send(resp, 403);
+                return;
+            default:
+                LOG.info("[client {}:{}] {} {}: {}", req.getRemoteAddr(), req.getRemotePort(), route.status(),
+                        req.getRequestURI(), route.reason());
+                ErrorPages.send(resp, route.status());
+                return;
         }
-        int refused = refuseBody(req, route);
+        int refused = RequestChecks.refuse(route, req.getHeader("Transfer-Encoding"), req.getContentLengthLong());
         if (refused != 0) {
+            LOG.error("[client {}:{}] {}", req.getRemoteAddr(), req.getRemotePort(), RequestChecks.reason(refused,
+                    route, req.getContentLengthLong()));
             ErrorPages.send(resp, refused);
             return;
         }
@@ -86,28 +105,6 @@ public final class WsgiServlet extends HttpServlet {
                 ErrorPages.send(resp, e.status());
             }
         }
-    }
-
-    /** 413 for a declared body over LimitRequestBody, 411 for a chunked body without WSGIChunkedRequest On. */
-    private static int refuseBody(HttpServletRequest req, Route route) {
-        String te = req.getHeader("Transfer-Encoding");
-        if (te != null) {
-            if (!te.trim().toLowerCase(Locale.ROOT).equals("chunked")) {
-                return 501;
-            }
-            if (!route.chunkedRequest()) {
-                LOG.error("[client {}:{}] mod_wsgi: Unable to process request as optional support for chunked "
-                        + "transfer encoding has not been enabled.", req.getRemoteAddr(), req.getRemotePort());
-                return 411;
-            }
-        }
-        long length = req.getContentLengthLong();
-        if (route.limitRequestBody() > 0 && length > route.limitRequestBody()) {
-            LOG.error("[client {}:{}] Requested content-length of {} is larger than the configured limit of {}",
-                    req.getRemoteAddr(), req.getRemotePort(), length, route.limitRequestBody());
-            return 413;
-        }
-        return 0;
     }
 
     private static RouteRequest routeRequest(HttpServletRequest req) {

@@ -5,27 +5,42 @@ import java.util.regex.Pattern;
 
 import org.wsgi.api.config.ScriptMount;
 
-/** A script mount prepared for matching: the regex compiled once per snapshot. */
-record CompiledMount(ScriptMount mount, Pattern regex) {
+/**
+ * A mount ({@code WSGIScriptAlias}, {@code Alias} and their {@code Match} forms) prepared for matching once per
+ * snapshot: URL and target in byte-string form ({@link UriPath#bytes}), the regex compiled.
+ */
+record CompiledMount(ScriptMount mount, String urlPath, String target, Pattern regex, boolean script) {
 
-    static CompiledMount of(ScriptMount m) {
-        return new CompiledMount(m, m.kind() == ScriptMount.Kind.MATCH ? Pattern.compile(m.urlPath()) : null);
+    /** A {@code WSGIScriptAlias}: mounted at {@code /}, the whole URI is appended to the target (mod_wsgi). */
+    static CompiledMount script(ScriptMount m) {
+        return of(m, true);
+    }
+
+    /** An {@code Alias}: the URI after the matched prefix is appended to the target (mod_alias). */
+    static CompiledMount alias(ScriptMount m) {
+        return of(m, false);
+    }
+
+    private static CompiledMount of(ScriptMount m, boolean script) {
+        String url = UriPath.bytes(m.urlPath());
+        return new CompiledMount(m, url, UriPath.bytes(m.target()),
+                m.kind() == ScriptMount.Kind.MATCH ? Pattern.compile(url) : null, script);
     }
 
     /** The file name this mount maps {@code uri} to (target plus the unmatched rest), or {@code null}. */
     String map(String uri) {
         if (regex == null) {
-            int len = AliasMatch.length(uri, mount.urlPath());
+            int len = AliasMatch.length(uri, urlPath);
             if (len == 0) {
                 return null;
             }
-            return mount.target() + (mount.urlPath().equals("/") ? uri : uri.substring(len));
+            return target + (script && urlPath.equals("/") ? uri : uri.substring(len));
         }
         Matcher m = regex.matcher(uri);
         if (!m.find()) {
             return null;
         }
-        return substitute(mount.target(), m) + uri.substring(m.end());
+        return substitute(target, m) + uri.substring(m.end());
     }
 
     /** {@code $0..$9} replaced by the groups of the match, as {@code ap_pregsub}; {@code \$} is a literal. */

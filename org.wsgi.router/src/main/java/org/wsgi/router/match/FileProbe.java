@@ -14,12 +14,13 @@ public interface FileProbe {
         FILE, DIRECTORY, MISSING
     }
 
+    /** @param path a byte-string path ({@link UriPath#bytes}) */
     Kind kind(String path);
 
     /** The real file system. A path with a trailing {@code /} after a file is missing, as {@code stat} says. */
     FileProbe FILE_SYSTEM = path -> {
         try {
-            BasicFileAttributes a = Files.readAttributes(Path.of(path), BasicFileAttributes.class);
+            BasicFileAttributes a = Files.readAttributes(Path.of(UriPath.text(path)), BasicFileAttributes.class);
             if (a.isDirectory()) {
                 return Kind.DIRECTORY;
             }

@@ -8,7 +8,8 @@ import java.util.function.UnaryOperator;
  * per request, as mod_wsgi does: {@code %{GLOBAL}} is the empty name, {@code %{SERVER}} the virtual host's
  * ServerName with {@code :port} unless the port is 80 or 443, {@code %{RESOURCE}} that plus {@code |} and the
  * SCRIPT_NAME, {@code %{HOST}} the request's host name with the same port rule, {@code %{ENV:name}} a request
- * variable (SetEnv, rewrite {@code E=}) or else the process environment.
+ * variable (SetEnv, rewrite {@code E=}) or else the process environment; an unset variable leaves the
+ * expression as written, as mod_wsgi does.
  */
 public final class GroupNames {
 
@@ -49,7 +50,7 @@ public final class GroupNames {
                 v = c.processEnv().apply(name);
             }
             if (v == null) {
-                return "";
+                return value;
             }
             return v.startsWith("%{") && !v.startsWith("%{ENV:") ? expand(v, c) : v;
         }

@@ -1,8 +1,8 @@
 package org.wsgi.router.match;
 
 /**
- * Apache's directory walk for a mapped file name: the longest existing prefix that is a regular file is the script,
- * the rest is PATH_INFO. mod_wsgi answers 403 for a directory and 404 when no file exists.
+ * Apache's directory walk for a mapped file name: the longest existing prefix that is a regular file is the
+ * resource, the rest is PATH_INFO; a name that exists entirely may be a directory; anything else is missing.
  */
 public final class ScriptResolver {
 
@@ -12,27 +12,28 @@ public final class ScriptResolver {
         this.probe = probe;
     }
 
-    /** The outcome of a walk: a script and its path info, or an error status with mod_wsgi's log message. */
-    public record Resolution(String script, String pathInfo, int status, String message) {
-        boolean found() {
-            return script != null;
-        }
+    /**
+     * Where a walk ended.
+     *
+     * @param path the existing file or directory (byte string), or the whole name when nothing fits
+     * @param kind {@link FileProbe.Kind#FILE} (with {@code pathInfo} the rest), {@link FileProbe.Kind#DIRECTORY}
+     *        (the whole name is a directory) or {@link FileProbe.Kind#MISSING}
+     * @param pathInfo what follows the file, for a file
+     */
+    public record Walk(String path, FileProbe.Kind kind, String pathInfo) {
     }
 
-    /** Walks {@code filename} (target plus URI remainder). */
-    public Resolution resolve(String filename) {
+    /** Walks {@code filename} (a target plus the URI remainder, byte string). */
+    public Walk walk(String filename) {
         FileProbe.Kind whole = probe.kind(filename);
-        if (whole == FileProbe.Kind.FILE) {
-            return new Resolution(filename, "", 200, null);
-        }
-        if (whole == FileProbe.Kind.DIRECTORY) {
-            return directory(filename);
+        if (whole != FileProbe.Kind.MISSING) {
+            return new Walk(filename, whole, "");
         }
         int end = filename.length();
         while (true) {
             int slash = filename.lastIndexOf('/', end - 1);
             if (slash <= 0) {
-                return notFound(filename);
+                return new Walk(filename, FileProbe.Kind.MISSING, "");
             }
             String prefix = filename.substring(0, slash);
             end = slash;
@@ -41,19 +42,11 @@ public final class ScriptResolver {
             }
             FileProbe.Kind k = probe.kind(prefix);
             if (k == FileProbe.Kind.FILE) {
-                return new Resolution(prefix, filename.substring(slash), 200, null);
+                return new Walk(prefix, k, filename.substring(slash));
             }
             if (k == FileProbe.Kind.DIRECTORY) {
-                return notFound(filename);
+                return new Walk(filename, FileProbe.Kind.MISSING, "");
             }
         }
-    }
-
-    private static Resolution directory(String filename) {
-        return new Resolution(null, null, 403, "Attempt to invoke directory as WSGI application: " + filename);
-    }
-
-    private static Resolution notFound(String filename) {
-        return new Resolution(null, null, 404, "Target WSGI script not found or unable to stat: " + filename);
     }
 }

@@ -15,19 +15,38 @@ public final class UriPath {
     /**
      * Decodes and normalises a raw path.
      *
-     * @return the decoded path, always starting with {@code /}; or {@code null} when Apache would refuse it with a
-     *         404 (an encoded {@code /} or NUL, as with {@code AllowEncodedSlashes Off}), or 400 (bad escape, or a
-     *         path that is not absolute or climbs above the root)
+     * @return the decoded path as a byte string (one char per byte, as {@link #bytes}), always starting with
+     *         {@code /}
+     * @throws BadPathException when Apache refuses the path: 404 for an encoded {@code /} or NUL (as with
+     *         {@code AllowEncodedSlashes Off}), 400 for a bad escape or a path that is not absolute or climbs above
+     *         the root
      */
     public static String decode(String raw) throws BadPathException {
+        return decode(raw, EncodedSlashes.OFF);
+    }
+
+    /** {@code AllowEncodedSlashes}: refuse ({@code Off}), decode ({@code On}) or keep ({@code NoDecode}) a %2F. */
+    public enum EncodedSlashes {
+        OFF, ON, NO_DECODE;
+
+        static EncodedSlashes of(String value) {
+            if (value == null || value.equalsIgnoreCase("off")) {
+                return OFF;
+            }
+            return value.equalsIgnoreCase("nodecode") ? NO_DECODE : ON;
+        }
+    }
+
+    /** {@link #decode(String)} under an {@code AllowEncodedSlashes} setting. */
+    public static String decode(String raw, EncodedSlashes slashes) throws BadPathException {
         if (raw.isEmpty() || raw.charAt(0) != '/') {
             throw new BadPathException(400, "Invalid URI in request: " + raw);
         }
-        String decoded = percentDecode(raw);
-        return removeDotSegments(decoded);
+        // Apache 2.4's MergeSlashes On: runs of '/' are one before any mapping.
+        return collapseSlashes(removeDotSegments(percentDecode(raw, slashes)));
     }
 
-    private static String percentDecode(String raw) throws BadPathException {
+    private static String percentDecode(String raw, EncodedSlashes slashes) throws BadPathException {
         if (raw.indexOf('%') < 0) {
             return raw;
         }
@@ -35,25 +54,26 @@ public final class UriPath {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c != '%') {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
+                out.write(c);
                 continue;
             }
             if (i + 2 >= raw.length() || hex(raw.charAt(i + 1)) < 0 || hex(raw.charAt(i + 2)) < 0) {
                 throw new BadPathException(400, "Invalid URI in request: bad %-escape in " + raw);
             }
             int v = hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2));
-            if (v == '/' || v == 0) {
+            if (v == '/' && slashes == EncodedSlashes.NO_DECODE) {
+                out.write('%');
+                continue;
+            }
+            if (v == 0 || v == '/' && slashes == EncodedSlashes.OFF) {
                 throw new BadPathException(404, "found %2f (encoded '/') in URI path (" + raw
                         + "), returning 404");
             }
             out.write(v);
             i += 2;
         }
-        // Apache keeps bytes; Python's native strings see them as latin-1 (PEP 3333). Decode as UTF-8 when valid.
-        byte[] bytes = out.toByteArray();
-        String utf8 = new String(bytes, StandardCharsets.UTF_8);
-        return utf8.indexOf('\uFFFD') < 0 ? utf8 : new String(bytes, StandardCharsets.ISO_8859_1);
+        // Apache keeps the bytes; Python's native strings see them as latin-1 (PEP 3333), and so do we.
+        return new String(out.toByteArray(), StandardCharsets.ISO_8859_1);
     }
 
     private static int hex(char c) {
@@ -87,6 +107,19 @@ public final class UriPath {
             }
         }
         return "/" + String.join("/", out);
+    }
+
+    /**
+     * The byte-string form of configuration text: its UTF-8 bytes, one char per byte. Request paths are matched
+     * and mapped in this form, as Apache compares bytes.
+     */
+    public static String bytes(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The text a byte-string file name stands for, to open it. */
+    public static String text(String bytes) {
+        return new String(bytes.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     /** Collapses every run of {@code /} into one, as mod_wsgi does for SCRIPT_NAME and PATH_INFO. */

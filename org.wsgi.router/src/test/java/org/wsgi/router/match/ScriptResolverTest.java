@@ -14,27 +14,27 @@ class ScriptResolverTest {
 
     @Test
     void fileItself() {
-        assertEquals(new ScriptResolver.Resolution("/srv/env.wsgi", "", 200, null), resolver.resolve("/srv/env.wsgi"));
+        assertEquals(new ScriptResolver.Walk("/srv/env.wsgi", FileProbe.Kind.FILE, ""), resolver.walk("/srv/env.wsgi"));
     }
 
     @Test
     void pathInfoAfterTheFile() {
-        assertEquals("/x/y", resolver.resolve("/srv/dir/a.wsgi/x/y").pathInfo());
-        assertEquals("/srv/dir/sub/b.wsgi", resolver.resolve("/srv/dir/sub/b.wsgi/z").script());
-        assertEquals("/", resolver.resolve("/srv/env.wsgi/").pathInfo());
+        assertEquals("/x/y", resolver.walk("/srv/dir/a.wsgi/x/y").pathInfo());
+        assertEquals("/srv/dir/sub/b.wsgi", resolver.walk("/srv/dir/sub/b.wsgi/z").path());
+        assertEquals("/", resolver.walk("/srv/env.wsgi/").pathInfo());
     }
 
     @Test
-    void directoryIsForbidden() {
-        assertEquals(403, resolver.resolve("/srv/dir/").status());
-        assertEquals(403, resolver.resolve("/srv/dir/sub").status());
+    void directoryItself() {
+        assertEquals(FileProbe.Kind.DIRECTORY, resolver.walk("/srv/dir/").kind());
+        assertEquals(FileProbe.Kind.DIRECTORY, resolver.walk("/srv/dir/sub").kind());
     }
 
     @Test
-    void missingIsNotFound() {
-        assertEquals(404, resolver.resolve("/srv/dir/nonexist").status());
-        assertEquals(404, resolver.resolve("/srv/dir/a").status());
-        assertEquals(404, resolver.resolve("/srv/env.wsgiz").status());
-        assertEquals(404, resolver.resolve("/srv/dir/nonexist/deeper").status());
+    void missingBelowADirectoryIsMissing() {
+        assertEquals(FileProbe.Kind.MISSING, resolver.walk("/srv/dir/nonexist").kind());
+        assertEquals(FileProbe.Kind.MISSING, resolver.walk("/srv/dir/a").kind());
+        assertEquals(FileProbe.Kind.MISSING, resolver.walk("/srv/env.wsgiz").kind());
+        assertEquals(FileProbe.Kind.MISSING, resolver.walk("/srv/dir/nonexist/deeper").kind());
     }
 }

@@ -1,0 +1,184 @@
+package org.wsgi.router.match;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.wsgi.api.Route;
+import org.wsgi.api.RouteRequest;
+import org.wsgi.api.config.DaemonProcess;
+import org.wsgi.api.config.DirectorySettings;
+import org.wsgi.api.config.ScriptMount;
+import org.wsgi.api.config.WsgiConfiguration;
+import org.wsgi.api.exec.ScriptTarget;
+
+/**
+ * From a mapped file name to a route: Apache's directory walk, mod_dir (trailing-slash redirect, DirectoryIndex),
+ * the handler ({@code WSGIScriptAlias} forces {@code wsgi-script}; otherwise {@code SetHandler}/{@code AddHandler},
+ * which need {@code Options ExecCGI}), then mod_wsgi's group names and checks.
+ */
+final class Mapper {
+
+    /** One request on its way through the table. */
+    record Request(RouteRequest http, String uri, RoutingTable.Server server, HostHeader host, int port,
+            Map<String, String> rewriteEnv) {
+    }
+
+    private static final List<String> DEFAULT_INDEX = List.of("index.html");
+
+    private final WsgiConfiguration configuration;
+    private final ScriptResolver resolver;
+    private final UnaryOperator<String> processEnv;
+    private final boolean caseSensitive;
+
+    Mapper(WsgiConfiguration configuration, ScriptResolver resolver, UnaryOperator<String> processEnv,
+            boolean caseSensitive) {
+        this.configuration = configuration;
+        this.resolver = resolver;
+        this.processEnv = processEnv;
+        this.caseSensitive = caseSensitive;
+    }
+
+    /**
+     * @param mount the {@code WSGIScriptAlias} that mapped the name, or {@code null} for {@code Alias} and the
+     *        document root
+     */
+    Route byHandler(Request r, String filename, String uri, ScriptMount mount) {
+        ScriptResolver.Walk walk = resolver.walk(filename);
+        DirectorySettings s = r.server().sections().merge(r.server().settings(),
+                walk.kind() == org.wsgi.router.match.FileProbe.Kind.DIRECTORY ? walk.path() + "/x" : walk.path(), uri);
+        String handler = mount != null ? Handlers.WSGI : Handlers.of(s, name(walk.path()));
+        switch (walk.kind()) {
+            case MISSING:
+                return error(404, Handlers.WSGI.equals(handler)
+                        ? "Target WSGI script not found or unable to stat: " + UriPath.text(filename)
+                        : "File does not exist: " + UriPath.text(filename));
+            case DIRECTORY:
+                return directory(r, walk.path(), uri, s, mount, handler);
+            default:
+                break;
+        }
+        if (!Handlers.WSGI.equals(handler)) {
+            // As in Apache without the module behind a handler name (cgi-script here): the default handler serves.
+            return walk.pathInfo().isEmpty() ? file(r, walk.path(), uri)
+                    : error(404, "File does not exist: " + UriPath.text(filename));
+        }
+        if (mount == null && !Handlers.options(s).contains("execcgi")) {
+            return error(403, "Options ExecCGI is off in this directory: " + UriPath.text(walk.path()));
+        }
+        return wsgi(r, walk, uri, s, mount);
+    }
+
+    private Route directory(Request r, String dir, String uri, DirectorySettings s, ScriptMount mount,
+            String handler) {
+        if (!uri.endsWith("/")) {
+            String query = r.http().query();
+            return new Route(Route.Outcome.REDIRECT, 301, location(r, uri + "/") + (query == null ? "" : "?" + query),
+                    null, "", "", "", "", "", Map.of(), false, false, 0, configuration.generation());
+        }
+        String base = dir.endsWith("/") ? dir : dir + "/";
+        for (String index : s.directoryIndex() != null ? s.directoryIndex() : DEFAULT_INDEX) {
+            if (index.startsWith("/") || index.equalsIgnoreCase("disabled")) {
+                continue;
+            }
+            String candidate = base + UriPath.bytes(index);
+            if (resolver.walk(candidate).kind() == FileProbe.Kind.FILE) {
+                return byHandler(r, candidate, uri + UriPath.bytes(index), mount);
+            }
+        }
+        if (Handlers.WSGI.equals(handler)) {
+            return error(403, "Attempt to invoke directory as WSGI application: " + UriPath.text(base));
+        }
+        if (Handlers.options(s).contains("indexes")) {
+            return new Route(Route.Outcome.FILE, 200, "directory listing", null, "", "", "", "", "", Map.of(), false,
+                    false, 0, configuration.generation());
+        }
+        return error(403, "Cannot serve directory " + UriPath.text(base)
+                + ": No matching DirectoryIndex found, and server-generated directory index forbidden by Options");
+    }
+
+    private Route file(Request r, String file, String uri) {
+        ScriptTarget target = new ScriptTarget(Path.of(UriPath.text(file)), "", "", false);
+        return new Route(Route.Outcome.FILE, 200, "static file", target, uri, "", "", serverName(r),
+                r.server().documentRoot(), Map.of(), false, false, 0, configuration.generation());
+    }
+
+    private Route wsgi(Request r, ScriptResolver.Walk walk, String uri, DirectorySettings s, ScriptMount mount) {
+        String rawPathInfo = walk.pathInfo();
+        String pathInfo = UriPath.collapseSlashes(rawPathInfo);
+        String scriptUri = uri.endsWith(rawPathInfo) ? uri.substring(0, uri.length() - rawPathInfo.length()) : uri;
+        String scriptName = UriPath.collapseSlashes(scriptUri);
+        RequestEnv.Vars vars = RequestEnv.of(s, r.http(), uri, r.rewriteEnv());
+        String resourceName = caseSensitive ? scriptName : RoutingTable.lower(scriptName);
+        GroupNames.Context ctx = new GroupNames.Context(r.server().name(), r.host().name(), r.port(), resourceName,
+                vars.forGroups(), processEnv);
+        String app = GroupNames.expand(first(mount == null ? null : mount.applicationGroup(), s.applicationGroup(),
+                "%{RESOURCE}"), ctx);
+        String proc = GroupNames.expand(first(mount == null ? null : mount.processGroup(), s.processGroup(),
+                "%{GLOBAL}"), ctx);
+        if (!proc.isEmpty()) {
+            String refusal = checkProcessGroup(proc, r.server().name(), s);
+            if (refusal != null) {
+                return error(500, refusal + ": " + UriPath.text(walk.path()));
+            }
+        }
+        String callable = GroupNames.expand(first(mount == null ? null : mount.callableObject(), s.callableObject(),
+                ScriptTarget.DEFAULT_CALLABLE), ctx);
+        ScriptTarget target = new ScriptTarget(Path.of(UriPath.text(walk.path())), app, callable,
+                first(s.scriptReloading(), Boolean.TRUE));
+        String reason = mount != null ? "matched " + mount.location() + " " + mount.urlPath()
+                : "wsgi-script handler for " + UriPath.text(walk.path());
+        return new Route(Route.Outcome.WSGI, 200, reason, target, scriptName, pathInfo, proc, serverName(r),
+                r.server().documentRoot(), vars.forEnviron(),
+                first(mount == null ? null : mount.passAuthorization(), s.passAuthorization(), Boolean.FALSE),
+                first(s.chunkedRequest(), Boolean.FALSE), first(s.limitRequestBody(), 0L),
+                configuration.generation());
+    }
+
+    private String checkProcessGroup(String proc, String serverName, DirectorySettings s) {
+        DaemonProcess d = configuration.daemon(proc).orElse(null);
+        if (d == null) {
+            return "No WSGI daemon process called '" + proc + "' has been configured";
+        }
+        if (d.serverName() != null && !d.serverName().equalsIgnoreCase(serverName)) {
+            return "Daemon process called '" + proc + "' cannot be accessed by this WSGI application";
+        }
+        List<String> allowed = s.restrictProcess();
+        if (allowed != null && !Set.copyOf(allowed).contains(proc)) {
+            return "Daemon process called '" + proc + "' cannot be accessed by this WSGI application as not a member"
+                    + " of allowed groups";
+        }
+        return null;
+    }
+
+    /** {@code UseCanonicalName Off}: the request's host name, else the server's name. */
+    private static String serverName(Request r) {
+        return r.host().name() != null ? r.host().name() : r.server().name();
+    }
+
+    private static String location(Request r, String path) {
+        String scheme = r.http().scheme() == null ? "http" : r.http().scheme();
+        boolean standard = r.port() == ("https".equals(scheme) ? 443 : 80);
+        return scheme + "://" + serverName(r) + (standard ? "" : ":" + r.port()) + UriPath.text(path);
+    }
+
+    private Route error(int status, String reason) {
+        return Route.error(status, reason, configuration.generation());
+    }
+
+    private static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}
