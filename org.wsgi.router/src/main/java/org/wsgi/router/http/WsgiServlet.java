@@ -33,12 +33,14 @@ public final class WsgiServlet extends HttpServlet {
     private final transient Supplier<InterpreterProvider> interpreters;
     private final transient Supplier<ProcessGroupManager> daemons;
     private final transient CgiEnvironment cgi;
+    private final transient StatusHandler status;
     private final AtomicLong requestIds = new AtomicLong();
     private final transient StaticFiles files = new StaticFiles(java.nio.file.Path.of("/etc/mime.types"));
 
     public WsgiServlet(WsgiRouter router, Supplier<InterpreterProvider> interpreters,
-            Supplier<ProcessGroupManager> daemons, CgiEnvironment cgi) {
+            Supplier<ProcessGroupManager> daemons, CgiEnvironment cgi, StatusHandler status) {
         this.router = router;
+        this.status = status;
         this.interpreters = interpreters;
         this.daemons = daemons;
         this.cgi = cgi;
@@ -54,6 +56,9 @@ public final class WsgiServlet extends HttpServlet {
             case REDIRECT:
                 resp.setHeader("Location", route.reason());
                 ErrorPages.send(resp, route.status());
+                return;
+            case STATUS:
+                status.send(req, resp);
                 return;
             case FILE:
                 if (route.target() != null) {

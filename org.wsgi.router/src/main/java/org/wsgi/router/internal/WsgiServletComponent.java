@@ -16,9 +16,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.wsgi.api.WsgiRouter;
+import org.wsgi.api.WsgiRuntime;
 import org.wsgi.api.exec.InterpreterProvider;
 import org.wsgi.api.exec.ProcessGroupManager;
 import org.wsgi.router.http.CgiEnvironment;
+import org.wsgi.router.http.StatusHandler;
 import org.wsgi.router.http.WsgiServlet;
 
 /**
@@ -43,8 +45,9 @@ public class WsgiServletComponent extends HttpServlet {
     private final transient WsgiServlet delegate;
 
     @Activate
-    public WsgiServletComponent(@Reference WsgiRouter router) {
-        this.delegate = new WsgiServlet(router, () -> interpreters, () -> daemons, new CgiEnvironment("[no address given]"));
+    public WsgiServletComponent(@Reference WsgiRouter router, @Reference WsgiRuntime runtime) {
+        this.delegate = new WsgiServlet(router, () -> interpreters, () -> daemons,
+                new CgiEnvironment("[no address given]"), new StatusHandler(runtime::getRuntimeDTO));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.wsgi.api.config.DirectorySettings;
 final class Handlers {
 
     static final String WSGI = "wsgi-script";
+    static final String STATUS = "server-status";
 
     private Handlers() {
     }

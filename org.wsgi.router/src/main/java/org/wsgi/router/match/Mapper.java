@@ -50,6 +50,10 @@ final class Mapper {
         DirectorySettings s = r.server().sections().merge(r.server().settings(),
                 walk.kind() == org.wsgi.router.match.FileProbe.Kind.DIRECTORY ? walk.path() + "/x" : walk.path(), uri);
         String handler = mount != null ? Handlers.WSGI : Handlers.of(s, name(walk.path()));
+        if (Handlers.STATUS.equals(handler)) {
+            return new Route(Route.Outcome.STATUS, 200, "server-status handler", null, uri, "", "", serverName(r),
+                    r.server().documentRoot(), Map.of(), false, false, 0, configuration.generation());
+        }
         switch (walk.kind()) {
             case MISSING:
                 return error(404, Handlers.WSGI.equals(handler)
