@@ -35,11 +35,15 @@ public record ScriptMount(Kind kind, String urlPath, String target, String proce
     }
 
     /**
-     * Whether mod_wsgi pre-loads the script when its group starts: both groups given explicitly, neither an
-     * expansion, and no {@code $} substitution in the target.
+     * Whether mod_wsgi pre-loads the script when its group starts: both groups given literally ({@code %{GLOBAL}}
+     * counts as the literal empty name, as mod_wsgi turns it into "" before checking), and no {@code $}
+     * substitution in the target.
      */
     public boolean preload() {
-        return processGroup != null && applicationGroup != null && !processGroup.contains("%{")
-                && !applicationGroup.contains("%{") && !(kind == Kind.MATCH && target.contains("$"));
+        return literal(processGroup) && literal(applicationGroup) && !(kind == Kind.MATCH && target.contains("$"));
+    }
+
+    private static boolean literal(String group) {
+        return group != null && (group.equals("%{GLOBAL}") || !group.contains("%{"));
     }
 }

@@ -13,6 +13,8 @@ final class ErrorPages {
     }
 
     private static final Map<Integer, Page> PAGES = Map.of(
+            301, new Page("Moved Permanently", "The document has moved."),
+            302, new Page("Found", "The document has moved."),
             400, new Page("Bad Request", "Your browser sent a request that this server could not understand."),
             403, new Page("Forbidden", "You don't have permission to access this resource."),
             404, new Page("Not Found", "The requested URL was not found on this server."),
@@ -29,10 +31,18 @@ final class ErrorPages {
     }
 
     static void send(HttpServletResponse response, int status) throws IOException {
+        send(response, status, null, null);
+    }
+
+    /** The page for {@code status}, with one extra header (e.g. {@code Location}) when {@code header} is given. */
+    static void send(HttpServletResponse response, int status, String header, String value) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.reset();
+        if (header != null) {
+            response.setHeader(header, value);
+        }
         Page p = PAGES.getOrDefault(status, new Page("Error", "The server could not complete your request."));
         String body = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>" + status + " "
                 + p.title + "</title>\n</head><body>\n<h1>" + p.title + "</h1>\n<p>" + p.text + "</p>\n</body></html>\n";

@@ -54,8 +54,7 @@ public final class WsgiServlet extends HttpServlet {
             case WSGI:
                 break;
             case REDIRECT:
-                resp.setHeader("Location", route.reason());
-                ErrorPages.send(resp, route.status());
+                ErrorPages.send(resp, route.status(), "Location", route.reason());
                 return;
             case STATUS:
                 status.send(req, resp);

@@ -1,0 +1,80 @@
+package org.wsgi.router.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.wsgi.api.config.DirectorySettings;
+import org.wsgi.api.config.ScriptMount;
+import org.wsgi.api.config.ServerConfig;
+import org.wsgi.api.config.SourceLocation;
+import org.wsgi.api.config.WsgiConfiguration;
+import org.wsgi.api.runtime.ApplicationGroupDTO;
+import org.wsgi.api.runtime.ScriptDTO;
+
+class GroupPlanTest {
+
+    private static final SourceLocation AT = new SourceLocation("t.conf", 1);
+
+    private static ScriptMount mount(ScriptMount.Kind kind, String url, String target, String pg, String ag) {
+        return new ScriptMount(kind, url, target, pg, ag, null, null, AT);
+    }
+
+    private static WsgiConfiguration config(List<ScriptMount> mounts, List<ScriptMount> imports) {
+        ServerConfig main = new ServerConfig("localhost", 0, List.of(), List.of(), "/srv/htdocs", mounts, List.of(),
+                DirectorySettings.EMPTY, List.of(), AT);
+        return new WsgiConfiguration(1, "/srv/deploy", List.of(), main, List.of(), List.of(), imports);
+    }
+
+    @Test
+    void preloadsMountsWithBothGroupsInTheEmbeddedProcessAndImportScripts() {
+        GroupPlan plan = GroupPlan.of(config(List.of(
+                mount(ScriptMount.Kind.PREFIX, "/a", "/srv/a.wsgi", "%{GLOBAL}", "%{GLOBAL}"),
+                mount(ScriptMount.Kind.PREFIX, "/b", "/srv/b.wsgi", "%{GLOBAL}", "named"),
+                mount(ScriptMount.Kind.PREFIX, "/c", "/srv/c.wsgi", null, "named"),
+                mount(ScriptMount.Kind.PREFIX, "/d", "/srv/d.wsgi", "daemon", "named"),
+                mount(ScriptMount.Kind.PREFIX, "/e", "/srv/e.wsgi", "%{GLOBAL}", "%{RESOURCE}")),
+                List.of(mount(ScriptMount.Kind.PREFIX, "", "/srv/import.py", "%{GLOBAL}", "imported"))));
+        assertEquals(List.of("/srv/a.wsgi|", "/srv/b.wsgi|named", "/srv/import.py|imported"),
+                plan.preloads().stream().map(t -> t.script() + "|" + t.applicationGroup()).toList());
+    }
+
+    @Test
+    void scriptsStayReachableThroughFilesDirectoriesMatchesAndTheDocumentRoot() {
+        GroupPlan plan = GroupPlan.of(config(List.of(
+                mount(ScriptMount.Kind.PREFIX, "/a", "/srv/a.wsgi", null, null),
+                mount(ScriptMount.Kind.PREFIX, "/dir/", "/srv/dir/", null, null),
+                mount(ScriptMount.Kind.MATCH, "^/rx/([^/]+)", "/srv/rx/$1.wsgi", null, null)), List.of()));
+        assertTrue(plan.reachable(Path.of("/srv/a.wsgi")));
+        assertTrue(plan.reachable(Path.of("/srv/dir/sub/b.wsgi")));
+        assertTrue(plan.reachable(Path.of("/srv/rx/x.wsgi")));
+        assertTrue(plan.reachable(Path.of("/srv/htdocs/page.wsgi")));
+        assertFalse(plan.reachable(Path.of("/srv/gone.wsgi")));
+        assertFalse(plan.reachable(Path.of("/srv/rx/x/y.wsgi")));
+    }
+
+    @Test
+    void retainsGroupsWithAReachableScript() {
+        GroupPlan plan = GroupPlan.of(config(List.of(mount(ScriptMount.Kind.PREFIX, "/a", "/srv/a.wsgi", null,
+                null)), List.of()));
+        assertEquals(Set.of("kept", "empty"), plan.retained(List.of(group("kept", "/srv/a.wsgi"),
+                group("dropped", "/srv/gone.wsgi"), group("empty"))));
+    }
+
+    private static ApplicationGroupDTO group(String name, String... scripts) {
+        ApplicationGroupDTO g = new ApplicationGroupDTO();
+        g.name = name;
+        g.scripts = java.util.Arrays.stream(scripts).map(p -> {
+            ScriptDTO s = new ScriptDTO();
+            s.path = p;
+            return s;
+        }).toArray(ScriptDTO[]::new);
+        return g;
+    }
+}
