@@ -10,7 +10,7 @@ def application(environ, start_response):
     if path == '/crlf':
         start_response('200 OK', [('X-Bad', 'a\r\nSet-Cookie: injected=1')])
     elif path == '/hop':
-        start_response('200 OK', [('Connection', 'close')])
+        start_response('200 OK', [('Transfer-Encoding', 'chunked')])
     elif path == '/status':
         start_response('OK', [('Content-Type', 'text/plain')])
     elif path == '/name':

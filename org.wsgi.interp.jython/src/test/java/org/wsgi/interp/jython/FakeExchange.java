@@ -59,6 +59,23 @@ public final class FakeExchange implements WsgiExchange {
         return this;
     }
 
+    /** Replaces every CGI variable by {@code env}, for tests that build the whole environment themselves. */
+    public FakeExchange environ(Map<String, String> env) {
+        environ.clear();
+        environ.putAll(env);
+        return this;
+    }
+
+    /** The request body, without touching CONTENT_LENGTH or CONTENT_TYPE. */
+    public FakeExchange input(byte[] bytes) {
+        input = new ByteArrayInputStream(bytes);
+        return this;
+    }
+
+    public byte[] bodyBytes() {
+        return body.toByteArray();
+    }
+
     /** Writes beyond this many body bytes throw, as when the client closed the connection. */
     public FakeExchange failAfter(long bytes) {
         failAfter = bytes;

@@ -3,6 +3,7 @@ package org.wsgi.interp.jython.gateway;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.python.core.Py;
 import org.python.core.PyDictionary;
@@ -14,8 +15,10 @@ import org.wsgi.api.exec.WsgiExchange;
 
 /**
  * Builds the PEP 3333 {@code environ} dict of a request: the exchange's CGI and {@code mod_wsgi.*} variables as
- * native strings, then the {@code wsgi.*} objects of embedded mode in one multi-threaded JVM. One instance per
- * interpreter engine; thread-safe (the key cache is concurrent, everything else immutable).
+ * native strings, then the {@code wsgi.*} objects of embedded mode in one multi-threaded JVM, and the
+ * {@code mod_wsgi.*} values that are not strings in mod_wsgi 4.9.4 (conformance/gateway/environ): the version
+ * tuples and the integer thread id and request counters. One instance per provider; thread-safe (the key cache and
+ * the counters are concurrent or thread-confined, everything else immutable).
  */
 public final class Environ {
 
@@ -25,6 +28,11 @@ public final class Environ {
     private final Map<String, PyString> keys = new ConcurrentHashMap<>();
     private final PyObject version = new PyTuple(Py.newInteger(1), Py.newInteger(0));
     private final PyObject fileWrapper = FileWrapper.factory();
+    /** mod_wsgi 4.9.4's {@code mod_wsgi.version}, and the Apache headers it was built against (anchors.md 1.3.1). */
+    private final PyObject modWsgiVersion = new PyTuple(Py.newInteger(4), Py.newInteger(9), Py.newInteger(4));
+    private final PyObject apacheVersion = new PyTuple(Py.newInteger(2), Py.newInteger(4), Py.newInteger(55));
+    private final AtomicLong totalRequests = new AtomicLong();
+    private final ThreadLocal<long[]> threadRequests = ThreadLocal.withInitial(() -> new long[1]);
 
     /** Builds the dict; {@code errors} becomes {@code wsgi.errors}. */
     public PyDictionary build(WsgiExchange exchange, ScriptTarget target, PyObject errors) {
@@ -45,7 +53,24 @@ public final class Environ {
         env.__setitem__(key("mod_wsgi.application_group"), nativeString(target.applicationGroup()));
         env.__setitem__(key("mod_wsgi.callable_object"), nativeString(target.callableObject()));
         env.__setitem__(key("mod_wsgi.script_reloading"), key(target.reloading() ? "1" : "0"));
+        env.__setitem__(key("mod_wsgi.version"), modWsgiVersion);
+        env.__setitem__(key("apache.version"), apacheVersion);
+        env.__setitem__(key("mod_wsgi.thread_id"), Py.newInteger(threadId(cgi.get("mod_wsgi.thread_id"))));
+        env.__setitem__(key("mod_wsgi.thread_requests"), Py.newInteger(++threadRequests.get()[0]));
+        env.__setitem__(key("mod_wsgi.total_requests"), Py.newInteger(totalRequests.incrementAndGet()));
         return env;
+    }
+
+    /** The exchange's thread id as mod_wsgi's integer, else the current thread's. */
+    private static long threadId(String given) {
+        if (given != null) {
+            try {
+                return Long.parseLong(given);
+            } catch (NumberFormatException e) {
+                // not a number: use the thread that runs the request
+            }
+        }
+        return Thread.currentThread().getId();
     }
 
     /** {@code wsgi.url_scheme}: as given, else {@code REQUEST_SCHEME}, else from {@code HTTPS}. */

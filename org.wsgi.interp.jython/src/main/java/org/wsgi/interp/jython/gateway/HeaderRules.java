@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.python.core.Py;
 import org.python.core.PyList;
@@ -15,28 +14,33 @@ import org.python.core.PyTuple;
 import org.python.core.PyUnicode;
 
 /**
- * PEP 3333's rules for what {@code start_response} accepts; a violation raises a Python exception in the
- * application, naming the offending value.
+ * What {@code start_response} accepts, with mod_wsgi 4.9.4's rules (conformance/gateway/headers); a violation raises
+ * a Python exception in the application, naming the offending value. Like mod_wsgi, hop-by-hop headers and a
+ * {@code Status} header pass through; only {@code Transfer-Encoding} is refused, because Apache answers it with a
+ * corrupt response (the body is sent unchunked after the application's {@code Transfer-Encoding: chunked}).
  */
 final class HeaderRules {
 
-    /** RFC 7230 section 6.1 hop-by-hop headers, which a WSGI application must not set. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade");
 
     private HeaderRules() {
     }
 
-    /** A status such as {@code 200 OK}: three digits, a space, a reason phrase. */
+    /** A status such as {@code 200 OK}: three digits (any, {@code 099} too), a space, a possibly empty reason. */
     static String status(PyObject status) {
         String s = nativeString(status, "status");
-        if (s.length() < 4 || !Character.isDigit(s.charAt(0)) || !Character.isDigit(s.charAt(1))
-                || !Character.isDigit(s.charAt(2)) || s.charAt(3) != ' ' || s.charAt(0) == '0') {
-            throw Py.ValueError("status must be a 3 digit code followed by a space and a reason phrase, got "
-                    + status.__repr__());
+        if (s.length() < 3 || !isDigit(s.charAt(0)) || !isDigit(s.charAt(1)) || !isDigit(s.charAt(2))
+                || (s.length() > 3 && isDigit(s.charAt(3)))) {
+            throw Py.ValueError("status code is not a 3 digit integer, got " + status.__repr__());
+        }
+        if (s.length() == 3 || s.charAt(3) != ' ') {
+            throw Py.ValueError("no space following status code, got " + status.__repr__());
         }
         noControl(s, "status");
         return s;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The headers as a list of {@code (name, value)} string tuples, checked one by one. */
@@ -53,7 +57,7 @@ final class HeaderRules {
             String value = nativeString(item.__getitem__(1), "header value");
             checkName(name);
             noControl(value, "value of header '" + name + "'");
-            if (HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+            if ("transfer-encoding".equals(name.toLowerCase(Locale.ROOT))) {
                 throw Py.ValueError("hop-by-hop header '" + name + "' is not allowed in a WSGI response");
             }
             out.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
@@ -61,19 +65,19 @@ final class HeaderRules {
         return out;
     }
 
-    /** The {@code Content-Length} among the headers, or -1. */
+    /** The {@code Content-Length} among the headers (plain decimal digits, as mod_wsgi wants them), or -1. */
     static long contentLength(List<Map.Entry<String, String>> headers) {
         for (Map.Entry<String, String> h : headers) {
             if ("content-length".equalsIgnoreCase(h.getKey())) {
-                try {
-                    long n = Long.parseLong(h.getValue().trim());
-                    if (n >= 0) {
-                        return n;
-                    }
-                } catch (NumberFormatException e) {
-                    // fall through to the error below
+                String v = h.getValue();
+                boolean digits = !v.isEmpty() && v.length() <= 18;
+                for (int i = 0; digits && i < v.length(); i++) {
+                    digits = isDigit(v.charAt(i));
                 }
-                throw Py.ValueError("invalid Content-Length header value '" + h.getValue() + "'");
+                if (!digits) {
+                    throw Py.ValueError("invalid content length '" + v + "'");
+                }
+                return Long.parseLong(v);
             }
         }
         return -1;
@@ -110,9 +114,6 @@ final class HeaderRules {
             if (c <= ' ' || c >= 0x7F || c == ':' || "()<>@,;\\\"/[]?={}".indexOf(c) >= 0) {
                 throw Py.ValueError("invalid header name '" + name + "'");
             }
-        }
-        if ("status".equalsIgnoreCase(name)) {
-            throw Py.ValueError("'Status' is not a valid response header; pass the status to start_response");
         }
     }
 

@@ -1,18 +1,25 @@
 package org.wsgi.interp.jython.gateway;
 
+import java.util.function.Consumer;
+
 import org.python.core.PyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Log lines of one request, decorated with the request's tag and application group: the application's own output
- * ({@code wsgi.errors}, at error level as mod_wsgi logs it) and the gateway's failure reports with tracebacks.
+ * ({@code wsgi.errors}, and {@code sys.stdout}/{@code sys.stderr} while the request is {@link #bind() bound} to the
+ * thread; at error level as mod_wsgi logs it) and the gateway's reports (failures with tracebacks, truncated
+ * responses).
  */
 public final class RequestLog implements LineSink {
 
     /** The logger application output goes to. */
     public static final Logger APP = LoggerFactory.getLogger("org.wsgi.interp.jython.app");
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
+    private static final ThreadLocal<RequestLog> CURRENT = new ThreadLocal<>();
+    /** Sees every line logged through this class; for tests. */
+    private static volatile Consumer<String> observer;
 
     private final String prefix;
 
@@ -20,25 +27,88 @@ public final class RequestLog implements LineSink {
         this.prefix = logTag + " [group '" + group + "']";
     }
 
+    /**
+     * Makes this the current request of the thread until the returned scope is closed: lines the group's
+     * {@code sys.stdout}/{@code sys.stderr} complete meanwhile carry this request's tag, as in mod_wsgi.
+     */
+    public Scope bind() {
+        RequestLog previous = CURRENT.get();
+        CURRENT.set(this);
+        return () -> {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        };
+    }
+
+    /**
+     * The sink of a group's {@code sys.stdout}/{@code sys.stderr}: a line goes out with the tag of the request bound
+     * to the writing thread, or with only the group's name outside requests.
+     */
+    public static LineSink groupOutput(String group) {
+        String prefix = "[group '" + group + "']";
+        return line -> {
+            RequestLog request = CURRENT.get();
+            if (request != null) {
+                request.line(line);
+            } else {
+                APP.error("{} {}", prefix, line);
+                observe(prefix + " " + line);
+            }
+        };
+    }
+
     @Override
     public void line(String line) {
         APP.error("{} {}", prefix, line);
+        observe(prefix + " " + line);
     }
 
     /** mod_wsgi's headline, e.g. {@code Exception occurred processing WSGI script '...'.}, then the traceback. */
     public void failure(String headline, Throwable failure) {
+        observe(prefix + " " + headline);
         if (failure instanceof PyException) {
             LOG.error("{} {}", prefix, headline);
             for (String line : Tracebacks.lines((PyException) failure)) {
                 LOG.error("{} {}", prefix, line);
+                observe(prefix + " " + line);
             }
         } else {
             LOG.error("{} {}", prefix, headline, failure);
         }
     }
 
+    /** A warning of the gateway about this request, e.g. a response shorter than its Content-Length. */
+    public void warn(String message) {
+        LOG.warn("{} {}", prefix, message);
+        observe(prefix + " " + message);
+    }
+
     /** A one-line notice, e.g. a client that went away while the response was sent. */
     public void info(String message, Object detail) {
         LOG.info("{} {}: {}", prefix, message, detail);
+        observe(prefix + " " + message + ": " + detail);
+    }
+
+    /** Passes every line logged from now on to {@code lines} as well, until the scope is closed. For tests. */
+    public static Scope observe(Consumer<String> lines) {
+        observer = lines;
+        return () -> observer = null;
+    }
+
+    private static void observe(String line) {
+        Consumer<String> o = observer;
+        if (o != null) {
+            o.accept(line);
+        }
+    }
+
+    /** A binding that ends on {@link #close()}, for try-with-resources. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
     }
 }

@@ -13,8 +13,9 @@ import org.wsgi.api.exec.WsgiExchange;
 
 /**
  * The Java side of one WSGI response: what {@code start_response} set, and the bytes sent so far. Headers go out
- * just before the first non-empty chunk, or when the application finishes with an empty body. A
- * {@code Content-Length} is honoured by truncating what goes beyond it, as mod_wsgi does.
+ * just before the first non-empty chunk, or when the application finishes with an empty body (then with
+ * {@code Content-Length: 0}, as Apache sends it, except for 1xx, 204 and 304). A {@code Content-Length} is honoured
+ * by truncating what goes beyond it, as mod_wsgi does; a body that ends short of it is logged.
  */
 final class Response {
 
@@ -47,13 +48,25 @@ final class Response {
         return contentLength;
     }
 
-    /** Sets a Content-Length for a body known in full before anything is sent (a one-item list or tuple). */
+    /**
+     * Sets a Content-Length for a body known in full before anything is sent (a file sent by
+     * {@code wsgi.file_wrapper}), unless the application gave one or headers went out already.
+     */
     void knownLength(long length) {
         if (status != null && contentLength < 0 && !headersSent()) {
             headers = new ArrayList<>(headers);
             headers.add(Map.entry("Content-Length", Long.toString(length)));
             contentLength = length;
         }
+    }
+
+    /** Whether the application declared more body than it produced (the response ends truncated). */
+    boolean shortOfContentLength() {
+        return contentLength >= 0 && written < contentLength;
+    }
+
+    long written() {
+        return written;
     }
 
     void write(byte[] data) throws IOException {
@@ -96,10 +109,17 @@ final class Response {
     /** The application is done: sends the headers of an empty body and flushes. */
     void finish() throws IOException {
         requireStarted();
+        if (!headersSent() && written == 0 && bodyAllowed()) {
+            knownLength(0);
+        }
         sendHeaders();
         if (body != null) {
             body.flush();
         }
+    }
+
+    private boolean bodyAllowed() {
+        return !(status.startsWith("1") || status.startsWith("204") || status.startsWith("304"));
     }
 
     private void requireStarted() {

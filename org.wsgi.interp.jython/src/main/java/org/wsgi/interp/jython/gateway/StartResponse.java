@@ -4,20 +4,20 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import org.python.core.ArgParser;
 import org.python.core.Py;
 import org.python.core.PyException;
 import org.python.core.PyObject;
 import org.python.core.PyTraceback;
+import org.python.core.PyTuple;
 
 /**
- * The {@code start_response(status, response_headers, exc_info=None)} callable of one request, with PEP 3333's
- * rules: a second call needs {@code exc_info}, and {@code exc_info} is re-raised once headers were sent. Returns
- * the {@code write(data)} callable.
+ * The {@code start_response(status, response_headers, exc_info=None)} callable of one request, as mod_wsgi 4.9.4 has
+ * it (conformance/gateway/start_response): positional arguments only; {@code exc_info} must be a tuple and is
+ * re-raised once headers were sent; until then any call, with or without {@code exc_info}, replaces the status and
+ * headers (mod_wsgi is more tolerant than PEP 3333 here), after that a call without it is a {@code RuntimeError}.
+ * Returns the {@code write(data)} callable.
  */
 final class StartResponse extends PyObject {
-
-    private static final String[] PARAMS = {"status", "response_headers", "exc_info"};
 
     private final Response response;
     private PyObject write;
@@ -38,17 +38,28 @@ final class StartResponse extends PyObject {
 
     @Override
     public PyObject __call__(PyObject[] args, String[] keywords) {
-        ArgParser ap = new ArgParser("start_response", args, keywords, PARAMS, 2);
-        return start(ap.getPyObject(0), ap.getPyObject(1), ap.getPyObject(2, Py.None));
+        if (keywords.length > 0) {
+            throw Py.TypeError("start_response() takes no keyword arguments");
+        }
+        if (args.length == 2) {
+            return start(args[0], args[1], Py.None);
+        }
+        if (args.length == 3) {
+            return start(args[0], args[1], args[2]);
+        }
+        throw Py.TypeError("start_response() takes 2 or 3 arguments (" + args.length + " given)");
     }
 
     private PyObject start(PyObject status, PyObject headers, PyObject excInfo) {
         if (excInfo != Py.None) {
+            if (!(excInfo instanceof PyTuple)) {
+                throw Py.RuntimeError("exception info must be a tuple");
+            }
             if (response.headersSent()) {
                 throw reraise(excInfo);
             }
-        } else if (response.started()) {
-            throw Py.RuntimeError("start_response() was already called; pass exc_info to call it again");
+        } else if (response.headersSent()) {
+            throw Py.RuntimeError("headers have already been sent");
         }
         String s = HeaderRules.status(status);
         List<Map.Entry<String, String>> h = HeaderRules.headers(headers);

@@ -5,10 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 
 import org.python.core.PyException;
-import org.python.core.PyList;
 import org.python.core.PyObject;
-import org.python.core.PySequenceList;
-import org.python.core.PyTuple;
 import org.wsgi.api.exec.ScriptTarget;
 import org.wsgi.api.exec.WsgiException;
 import org.wsgi.api.exec.WsgiExchange;
@@ -24,7 +21,8 @@ public final class WsgiGateway {
     /**
      * Runs the request. The iterable's {@code close()} is always called. Failures before anything was sent become
      * a 500 {@link WsgiException}; after the headers went out the exception propagates so the server aborts the
-     * response.
+     * response. A failing {@code close()} after a complete response is only logged, as mod_wsgi does; a response
+     * shorter than its {@code Content-Length} is logged too (the server then ends it truncated).
      */
     public void run(PyObject application, ScriptTarget target, WsgiExchange exchange, RequestLog log)
             throws WsgiException {
@@ -34,7 +32,7 @@ public final class WsgiGateway {
         try {
             PyObject result = application.__call__(environ.build(exchange, target, errors),
                     new StartResponse(response));
-            failure = streamAndClose(result, response);
+            failure = streamAndClose(result, response, target, log);
         } catch (PyException e) {
             failure = e;
         } finally {
@@ -45,7 +43,8 @@ public final class WsgiGateway {
         }
     }
 
-    private static Throwable streamAndClose(PyObject result, Response response) {
+    private static Throwable streamAndClose(PyObject result, Response response, ScriptTarget target,
+            RequestLog log) {
         Throwable failure = null;
         try {
             stream(result, response);
@@ -59,33 +58,36 @@ public final class WsgiGateway {
             }
         } catch (PyException e) {
             if (failure == null) {
-                failure = e;
+                log.failure(headline(target), e);
             } else {
                 failure.addSuppressed(e);
             }
         }
+        if (failure == null && response.shortOfContentLength()) {
+            log.warn("Truncated response from WSGI script '" + target.script() + "': Content-Length is "
+                    + response.contentLength() + " but only " + response.written() + " bytes were sent.");
+        }
         return failure;
+    }
+
+    private static String headline(ScriptTarget target) {
+        return "Exception occurred processing WSGI script '" + target.script() + "'.";
     }
 
     private static void stream(PyObject result, Response response) throws IOException {
         if (result instanceof FileWrapper && response.started()) {
             try (FileChannel file = ((FileWrapper) result).openChannel()) {
                 if (file != null) {
+                    response.knownLength(Math.max(0, file.size() - file.position()));
                     response.sendFile(file, file.position());
                     response.finish();
                     return;
                 }
             }
         }
-        if ((result instanceof PyList || result instanceof PyTuple) && ((PySequenceList) result).size() == 1) {
-            byte[] only = HeaderRules.body(result.__getitem__(0));
-            response.knownLength(only.length);
-            response.write(only);
-        } else {
-            PyObject iterator = result.__iter__();
-            for (PyObject chunk; (chunk = iterator.__iternext__()) != null;) {
-                response.write(HeaderRules.body(chunk));
-            }
+        PyObject iterator = result.__iter__();
+        for (PyObject chunk; (chunk = iterator.__iternext__()) != null;) {
+            response.write(HeaderRules.body(chunk));
         }
         response.finish();
     }
@@ -96,7 +98,7 @@ public final class WsgiGateway {
             log.info("Failed to write response data for WSGI script '" + target.script() + "'", failure);
             throw new UncheckedIOException((IOException) failure);
         }
-        String headline = "Exception occurred processing WSGI script '" + target.script() + "'.";
+        String headline = headline(target);
         log.failure(headline, failure);
         if (!exchange.headersSent()) {
             throw new WsgiException(500, headline, failure);

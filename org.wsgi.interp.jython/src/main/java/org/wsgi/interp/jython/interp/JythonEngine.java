@@ -63,7 +63,8 @@ public final class JythonEngine implements AutoCloseable {
 
     /**
      * A fresh interpreter state for one application group: its own {@code sys.modules} and {@code sys.path}, and
-     * {@code sys.stdout}/{@code sys.stderr} that log lines marked with the group.
+     * {@code sys.stdout}/{@code sys.stderr} that log lines marked with the request being served by the writing thread
+     * (the group's name outside requests).
      */
     public PySystemState newGroupState(String group) {
         Thread thread = Thread.currentThread();
@@ -73,14 +74,29 @@ public final class JythonEngine implements AutoCloseable {
             PySystemState state = new PySystemState();
             state.setClassLoader(loader);
             state.argv = new PyList(new PyObject[] {Py.newString("mod_wsgi")});
-            String prefix = "[group '" + group + "']";
-            state.stdout = new LogStream("<sys.stdout>", line -> RequestLog.APP.error("{} {}", prefix, line));
-            state.stderr = new LogStream("<sys.stderr>", line -> RequestLog.APP.error("{} {}", prefix, line));
+            state.stdout = new LogStream("<sys.stdout>", RequestLog.groupOutput(group));
+            state.stderr = new LogStream("<sys.stderr>", RequestLog.groupOutput(group));
             state.__stdout__ = state.stdout;
             state.__stderr__ = state.stderr;
+            preImportOs(state);
             return state;
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * A CPython interpreter (and so each mod_wsgi sub-interpreter) has {@code os} imported at start-up. Without
+     * site, a fresh Jython state does not, and a script whose first import is {@code posixpath} then fails on the
+     * os/posixpath import cycle ("cannot import name curdir"). Importing {@code os} first mirrors CPython.
+     */
+    private static void preImportOs(PySystemState state) {
+        PySystemState before = Py.getSystemState();
+        Py.setSystemState(state);
+        try {
+            org.python.core.imp.importName("os", true);
+        } finally {
+            Py.setSystemState(before);
         }
     }
 

@@ -40,7 +40,7 @@ public final class JythonInterpreterProvider implements InterpreterProvider, Aut
             RequestLog log = new RequestLog(exchange.logTag(), group.name());
             ScriptSlot slot = group.slot(target.script());
             slot.countRequest();
-            try {
+            try (RequestLog.Scope bound = log.bind()) {
                 LoadedScript script = slot.current(target, group.state(), log);
                 PyObject application = script.callable(target.callableObject());
                 if (application == null) {

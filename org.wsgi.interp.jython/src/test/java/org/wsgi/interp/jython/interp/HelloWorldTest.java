@@ -41,6 +41,15 @@ class HelloWorldTest {
         assertEquals("Hello World!", ex.bodyText());
     }
 
+    /** A fresh group has os imported, as a CPython sub-interpreter does, so posixpath may be imported first. */
+    @org.junit.jupiter.api.Test
+    void posixpathImportedBeforeOs() throws Exception {
+        FakeExchange ex = new FakeExchange();
+        provider.execute(target(app("posixpath_first.wsgi"), "posixpath-first", "application", false), ex);
+        assertEquals("200 OK", ex.status);
+        assertEquals("/", ex.bodyText());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"application", "validated"})
     void environDump(String callable) throws Exception {
