@@ -47,16 +47,16 @@ public class DeployFolderIT extends WsgiTestSupport {
     @Test
     public void addEditDeleteWithoutRestart() throws Exception {
         Path dir = deployDir();
-        write(dir.resolve("hello.wsgi"), HELLO);
+        write(dir.resolve("it-hello.wsgi"), HELLO);
         long before = runtime.getRuntimeDTO().generation;
 
-        write(dir.resolve("app.conf"), "WSGIScriptAlias /it-hello " + dir.resolve("hello.wsgi") + "\n");
+        write(dir.resolve("app.conf"), "WSGIScriptAlias /it-hello " + dir.resolve("it-hello.wsgi") + "\n");
         waitForGenerationAfter(before, 1000);
         Http.Response hello = Deadline.poll(15000, () -> http().get("/it-hello"), r -> r.status() == 200);
         assertEquals("Hello World!", hello.body());
 
         long g1 = runtime.getRuntimeDTO().generation;
-        write(dir.resolve("app.conf"), "WSGIScriptAlias /greeting " + dir.resolve("hello.wsgi") + "\n");
+        write(dir.resolve("app.conf"), "WSGIScriptAlias /greeting " + dir.resolve("it-hello.wsgi") + "\n");
         waitForGenerationAfter(g1, 1000);
         assertEquals(404, http().get("/it-hello").status());
         assertEquals("Hello World!", http().get("/greeting").body());
@@ -65,6 +65,9 @@ public class DeployFolderIT extends WsgiTestSupport {
         Files.delete(dir.resolve("app.conf"));
         waitForGenerationAfter(g2, 1000);
         assertEquals(404, http().get("/greeting").status());
+        // The application group of a script no mount reaches any more is torn down.
+        Deadline.poll(5000, runtime::getRuntimeDTO, d -> Arrays.stream(d.applicationGroups)
+                .noneMatch(g -> g.name.endsWith("|/greeting")));
     }
 
     @Test
