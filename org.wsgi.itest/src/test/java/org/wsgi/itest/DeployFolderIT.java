@@ -3,7 +3,6 @@ package org.wsgi.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -139,10 +138,4 @@ public class DeployFolderIT extends WsgiTestSupport {
         return Deadline.poll(millis, runtime::getRuntimeDTO, d -> d.generation > generation);
     }
 
-    /** Writes a file the way editors do, by replacing it, so the watcher never sees half a file. */
-    private static void write(Path file, String content) throws Exception {
-        Path tmp = Files.createTempFile(file.getParent(), ".tmp", ".part");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

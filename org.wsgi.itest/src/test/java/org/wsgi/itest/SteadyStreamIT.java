@@ -4,10 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -135,9 +133,4 @@ public class SteadyStreamIT extends WsgiTestSupport {
         return Deadline.poll(1000, runtime::getRuntimeDTO, d -> d.generation > generation);
     }
 
-    private static void write(Path file, String content) throws Exception {
-        Path tmp = Files.createTempFile(file.getParent(), ".tmp", ".part");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

@@ -75,6 +75,14 @@ public abstract class WsgiTestSupport {
         return new Http(Integer.parseInt(context.getProperty(PORT_PROPERTY)));
     }
 
+    /** Writes a file the way editors do, by replacing it, so the watcher never sees half a file. */
+    protected static void write(Path file, String content) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), ".tmp", ".part");
+        Files.writeString(tmp, content, java.nio.charset.StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Fails naming every bundle of ours or the distribution's that did not resolve or start. */
     protected List<String> bundlesNotActive() {
         List<String> bad = new ArrayList<>();
