@@ -26,7 +26,7 @@ public final class CgiEnvironment {
 
     /** The environment for one request; {@code requestId} is unique per request. */
     public Map<String, String> build(HttpServletRequest req, Route route, String requestId, long startMicros) {
-        Map<String, String> env = new LinkedHashMap<>(48);
+        Map<String, String> env = new LinkedHashMap<>(128);
         // SetEnv first: request headers and the CGI variables below take precedence, as in mod_wsgi's environ.
         env.putAll(route.env());
         Enumeration<String> names = req.getHeaderNames();

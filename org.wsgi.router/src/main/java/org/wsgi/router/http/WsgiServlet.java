@@ -1,9 +1,6 @@
 package org.wsgi.router.http;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -112,13 +109,7 @@ public final class WsgiServlet extends HttpServlet {
     }
 
     private static RouteRequest routeRequest(HttpServletRequest req) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        var names = req.getHeaderNames();
-        while (names.hasMoreElements()) {
-            String n = names.nextElement();
-            headers.merge(n.toLowerCase(Locale.ROOT), req.getHeader(n), (a, b) -> a + ", " + b);
-        }
         return new RouteRequest(req.getMethod(), req.getScheme(), req.getHeader("Host"), req.getLocalPort(),
-                req.getRequestURI(), req.getQueryString(), req.getRemoteAddr(), headers);
+                req.getRequestURI(), req.getQueryString(), req.getRemoteAddr(), new RequestHeaders(req));
     }
 }

@@ -24,6 +24,7 @@ public final class Environ {
 
     /** Variable names seen repeatedly are kept as ready {@code PyString}s, up to this many. */
     private static final int KEY_CACHE_LIMIT = 1024;
+    private static final int ENVIRON_CAPACITY = 128;
 
     private final Map<String, PyString> keys = new ConcurrentHashMap<>();
     private final PyObject version = new PyTuple(Py.newInteger(1), Py.newInteger(0));
@@ -37,7 +38,8 @@ public final class Environ {
     /** Builds the dict; {@code errors} becomes {@code wsgi.errors}. */
     public PyDictionary build(WsgiExchange exchange, ScriptTarget target, PyObject errors) {
         Map<String, String> cgi = exchange.environ();
-        PyDictionary env = new PyDictionary();
+        // Sized for the ~70 entries mod_wsgi's environ has, so the table never grows while it is filled.
+        PyDictionary env = new PyDictionary(new ConcurrentHashMap<>(ENVIRON_CAPACITY, 0.75f, 1), true);
         for (Map.Entry<String, String> e : cgi.entrySet()) {
             env.__setitem__(key(e.getKey()), nativeString(e.getValue()));
         }
