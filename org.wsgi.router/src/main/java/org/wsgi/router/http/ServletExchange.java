@@ -17,14 +17,13 @@ final class ServletExchange implements WsgiExchange {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final Map<String, String> environ;
-    private final String logTag;
+    private String logTag;
     private boolean headersSent;
 
     ServletExchange(HttpServletRequest request, HttpServletResponse response, Map<String, String> environ) {
         this.request = request;
         this.response = response;
         this.environ = java.util.Collections.unmodifiableMap(environ);
-        this.logTag = "[client " + request.getRemoteAddr() + ":" + request.getRemotePort() + "]";
     }
 
     @Override
@@ -77,6 +76,9 @@ final class ServletExchange implements WsgiExchange {
 
     @Override
     public String logTag() {
+        if (logTag == null) {
+            logTag = "[client " + request.getRemoteAddr() + ":" + request.getRemotePort() + "]";
+        }
         return logTag;
     }
 }

@@ -21,10 +21,28 @@ public final class RequestLog implements LineSink {
     /** Sees every line logged through this class; for tests. */
     private static volatile Consumer<String> observer;
 
-    private final String prefix;
+    private final java.util.function.Supplier<String> logTag;
+    private final String group;
+    /** Built on the first log line only: most requests log nothing. */
+    private String prefix;
 
     public RequestLog(String logTag, String group) {
-        this.prefix = logTag + " [group '" + group + "']";
+        this(() -> logTag, group);
+    }
+
+    /** A request's log, asking for its tag only when a line is written. */
+    public RequestLog(java.util.function.Supplier<String> logTag, String group) {
+        this.logTag = logTag;
+        this.group = group;
+    }
+
+    private String prefix() {
+        String p = prefix;
+        if (p == null) {
+            p = logTag.get() + " [group '" + group + "']";
+            prefix = p;
+        }
+        return p;
     }
 
     /**
@@ -62,34 +80,34 @@ public final class RequestLog implements LineSink {
 
     @Override
     public void line(String line) {
-        APP.error("{} {}", prefix, line);
-        observe(prefix + " " + line);
+        APP.error("{} {}", prefix(), line);
+        observe(prefix() + " " + line);
     }
 
     /** mod_wsgi's headline, e.g. {@code Exception occurred processing WSGI script '...'.}, then the traceback. */
     public void failure(String headline, Throwable failure) {
-        observe(prefix + " " + headline);
+        observe(prefix() + " " + headline);
         if (failure instanceof PyException) {
-            LOG.error("{} {}", prefix, headline);
+            LOG.error("{} {}", prefix(), headline);
             for (String line : Tracebacks.lines((PyException) failure)) {
-                LOG.error("{} {}", prefix, line);
-                observe(prefix + " " + line);
+                LOG.error("{} {}", prefix(), line);
+                observe(prefix() + " " + line);
             }
         } else {
-            LOG.error("{} {}", prefix, headline, failure);
+            LOG.error("{} {}", prefix(), headline, failure);
         }
     }
 
     /** A warning of the gateway about this request, e.g. a response shorter than its Content-Length. */
     public void warn(String message) {
-        LOG.warn("{} {}", prefix, message);
-        observe(prefix + " " + message);
+        LOG.warn("{} {}", prefix(), message);
+        observe(prefix() + " " + message);
     }
 
     /** A one-line notice, e.g. a client that went away while the response was sent. */
     public void info(String message, Object detail) {
-        LOG.info("{} {}: {}", prefix, message, detail);
-        observe(prefix + " " + message + ": " + detail);
+        LOG.info("{} {}: {}", prefix(), message, detail);
+        observe(prefix() + " " + message + ": " + detail);
     }
 
     /** Passes every line logged from now on to {@code lines} as well, until the scope is closed. For tests. */

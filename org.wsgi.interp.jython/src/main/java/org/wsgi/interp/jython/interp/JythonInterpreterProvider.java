@@ -37,7 +37,7 @@ public final class JythonInterpreterProvider implements InterpreterProvider, Aut
     public void execute(ScriptTarget target, WsgiExchange exchange) throws WsgiException {
         ApplicationGroup group = groups.enter(target.applicationGroup());
         try (PythonScope scope = new PythonScope(group.state(), engine.classLoader())) {
-            RequestLog log = new RequestLog(exchange.logTag(), group.name());
+            RequestLog log = new RequestLog(exchange::logTag, group.name());
             ScriptSlot slot = group.slot(target.script());
             slot.countRequest();
             try (RequestLog.Scope bound = log.bind()) {
