@@ -24,8 +24,8 @@ import org.wsgi.api.config.WsgiConfiguration;
 public final class RoutingTable {
 
     /** A server (main or virtual host) compiled once per snapshot. */
-    record Server(ServerConfig config, String name, String documentRoot, List<CompiledMount> aliases,
-            List<CompiledMount> mounts, SectionMatcher sections, DirectorySettings settings, Rewriter rewriter,
+    record Server(ServerConfig config, String name, String documentRoot, MountIndex aliases,
+            MountIndex mounts, SectionMatcher sections, DirectorySettings settings, Rewriter rewriter,
             String userDir) {
     }
 
@@ -65,11 +65,11 @@ public final class RoutingTable {
     }
 
     /** A virtual host's mounts first, then the main server's (mod_wsgi and mod_alias merge alike). */
-    private static List<CompiledMount> compile(List<ScriptMount> own, List<ScriptMount> inherited, boolean script) {
+    private static MountIndex compile(List<ScriptMount> own, List<ScriptMount> inherited, boolean script) {
         List<CompiledMount> all = new ArrayList<>();
         own.forEach(x -> all.add(script ? CompiledMount.script(x) : CompiledMount.alias(x)));
         inherited.forEach(x -> all.add(script ? CompiledMount.script(x) : CompiledMount.alias(x)));
-        return List.copyOf(all);
+        return new MountIndex(List.copyOf(all));
     }
 
     private static String directive(DirectorySettings s, String name) {
@@ -109,17 +109,13 @@ public final class RoutingTable {
             rewriteEnv = rw.env();
         }
         Mapper.Request r = new Mapper.Request(request, uri, server, host, port, rewriteEnv);
-        for (CompiledMount a : server.aliases()) {
-            String filename = a.map(uri);
-            if (filename != null) {
-                return mapper.byHandler(r, filename, uri, null);
-            }
+        MountIndex.Hit alias = server.aliases().find(uri);
+        if (alias != null) {
+            return mapper.byHandler(r, alias.filename(), uri, null);
         }
-        for (CompiledMount cm : server.mounts()) {
-            String filename = cm.map(uri);
-            if (filename != null) {
-                return mapper.byHandler(r, filename, uri, cm.mount());
-            }
+        MountIndex.Hit mount = server.mounts().find(uri);
+        if (mount != null) {
+            return mapper.byHandler(r, mount.filename(), uri, mount.mount().mount());
         }
         String userFile = UserDirs.map(server.userDir(), uri);
         if (userFile != null) {
