@@ -42,11 +42,12 @@ final class Mapper {
     }
 
     /**
+     * @param targetLength how much of {@code filename} is the mount's literal target, 0 if unknown
      * @param mount the {@code WSGIScriptAlias} that mapped the name, or {@code null} for {@code Alias} and the
      *        document root
      */
-    Route byHandler(Request r, String filename, String uri, ScriptMount mount) {
-        ScriptResolver.Walk walk = resolver.walk(filename);
+    Route byHandler(Request r, String filename, int targetLength, String uri, ScriptMount mount) {
+        ScriptResolver.Walk walk = resolver.walk(filename, targetLength);
         DirectorySettings s = r.server().sections().merge(r.server().settings(),
                 walk.kind() == org.wsgi.router.match.FileProbe.Kind.DIRECTORY ? walk.path() + "/x" : walk.path(), uri);
         String handler = mount != null ? Handlers.WSGI : Handlers.of(s, name(walk.path()));
@@ -89,7 +90,7 @@ final class Mapper {
             }
             String candidate = base + UriPath.bytes(index);
             if (resolver.walk(candidate).kind() == FileProbe.Kind.FILE) {
-                return byHandler(r, candidate, uri + UriPath.bytes(index), mount);
+                return byHandler(r, candidate, 0, uri + UriPath.bytes(index), mount);
             }
         }
         if (Handlers.WSGI.equals(handler)) {

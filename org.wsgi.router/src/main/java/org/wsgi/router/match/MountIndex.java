@@ -49,14 +49,17 @@ final class MountIndex {
             CompiledMount m = mounts.get(i);
             String filename = m.map(uri);
             if (filename != null) {
-                return new Hit(m, filename);
+                return new Hit(m, filename, m.target().contains("$") ? 0 : m.target().length());
             }
         }
         return null;
     }
 
-    /** A matching mount and the file name it mapped the URI to. */
-    record Hit(CompiledMount mount, String filename) {
+    /**
+     * A matching mount, the file name it mapped the URI to, and how much of that name is the mount's literal target
+     * (0 when the target had substitutions).
+     */
+    record Hit(CompiledMount mount, String filename, int targetLength) {
     }
 
     /** The text between the leading slashes and the next slash; {@code null} if the path does not start with one. */

@@ -111,18 +111,18 @@ public final class RoutingTable {
         Mapper.Request r = new Mapper.Request(request, uri, server, host, port, rewriteEnv);
         MountIndex.Hit alias = server.aliases().find(uri);
         if (alias != null) {
-            return mapper.byHandler(r, alias.filename(), uri, null);
+            return mapper.byHandler(r, alias.filename(), alias.targetLength(), uri, null);
         }
         MountIndex.Hit mount = server.mounts().find(uri);
         if (mount != null) {
-            return mapper.byHandler(r, mount.filename(), uri, mount.mount().mount());
+            return mapper.byHandler(r, mount.filename(), mount.targetLength(), uri, mount.mount().mount());
         }
         String userFile = UserDirs.map(server.userDir(), uri);
         if (userFile != null) {
-            return mapper.byHandler(r, userFile, uri, null);
+            return mapper.byHandler(r, userFile, 0, uri, null);
         }
         String root = UriPath.bytes(server.documentRoot());
-        return mapper.byHandler(r, (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + uri, uri,
+        return mapper.byHandler(r, (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + uri, 0, uri,
                 null);
     }
 

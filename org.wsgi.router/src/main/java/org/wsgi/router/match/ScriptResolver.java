@@ -23,6 +23,22 @@ public final class ScriptResolver {
     public record Walk(String path, FileProbe.Kind kind, String pathInfo) {
     }
 
+    /**
+     * Walks {@code filename}, trying first whether its first {@code targetLength} characters (the mount's target)
+     * name a file: then that file is where Apache's walk from the root would stop too, with one {@code stat}
+     * instead of one per missing segment.
+     */
+    public Walk walk(String filename, int targetLength) {
+        if (targetLength > 0 && targetLength < filename.length() && filename.charAt(targetLength) == '/'
+                && filename.charAt(targetLength - 1) != '/') {
+            String target = filename.substring(0, targetLength);
+            if (probe.kind(target) == FileProbe.Kind.FILE) {
+                return new Walk(target, FileProbe.Kind.FILE, filename.substring(targetLength));
+            }
+        }
+        return walk(filename);
+    }
+
     /** Walks {@code filename} (a target plus the URI remainder, byte string). */
     public Walk walk(String filename) {
         FileProbe.Kind whole = probe.kind(filename);

@@ -37,4 +37,15 @@ class ScriptResolverTest {
         assertEquals(FileProbe.Kind.MISSING, resolver.walk("/srv/env.wsgiz").kind());
         assertEquals(FileProbe.Kind.MISSING, resolver.walk("/srv/dir/nonexist/deeper").kind());
     }
+
+    @Test
+    void theMountTargetIsTriedFirstAndOnlyWhenAWholeSegmentFollows() {
+        int target = "/srv/env.wsgi".length();
+        assertEquals(new ScriptResolver.Walk("/srv/env.wsgi", FileProbe.Kind.FILE, "/a/b"),
+                resolver.walk("/srv/env.wsgi/a/b", target));
+        assertEquals(FileProbe.Kind.MISSING, resolver.walk("/srv/env.wsgiz", target).kind());
+        assertEquals(FileProbe.Kind.MISSING, resolver.walk("/srv/missing.wsgi/x", "/srv/missing.wsgi".length())
+                .kind());
+        assertEquals(FileProbe.Kind.DIRECTORY, resolver.walk("/srv/dir/", "/srv/dir/".length()).kind());
+    }
 }
