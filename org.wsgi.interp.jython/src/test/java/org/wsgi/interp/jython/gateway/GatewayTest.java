@@ -1,5 +1,6 @@
 package org.wsgi.interp.jython.gateway;
 
+import org.wsgi.interp.jython.ProviderTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,10 +11,7 @@ import static org.wsgi.interp.jython.Interpreters.target;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,22 +20,10 @@ import org.python.core.PyException;
 import org.wsgi.api.exec.WsgiException;
 import org.wsgi.interp.jython.FakeExchange;
 import org.wsgi.interp.jython.Interpreters;
-import org.wsgi.interp.jython.interp.JythonInterpreterProvider;
 
 /** The PEP 3333 gateway through the provider, each app plain and wrapped in wsgiref.validate. */
-class GatewayTest {
+class GatewayTest extends ProviderTestSupport {
 
-    private JythonInterpreterProvider provider;
-
-    @BeforeEach
-    void start() {
-        provider = new JythonInterpreterProvider(Interpreters.engine());
-    }
-
-    @AfterEach
-    void stop() {
-        provider.retainGroups(Set.of(), false);
-    }
 
     private FakeExchange run(String script, String callable, FakeExchange ex) throws WsgiException {
         provider.execute(target(app(script), "gateway", callable, false), ex);

@@ -1,5 +1,6 @@
 package org.wsgi.interp.jython.interp;
 
+import org.wsgi.interp.jython.ProviderTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsgi.interp.jython.Interpreters.app;
@@ -11,10 +12,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.python.core.JyAttribute;
 import org.python.core.Py;
@@ -30,23 +28,12 @@ import org.wsgi.interp.jython.Interpreters;
  * the engine replaces it for generators (GC-NOTES.md). Checked twice: the mechanism (a generator's trigger has an
  * empty {@code finalize()}), and the effect (old-generation growth over thousands of requests, no System.gc()).
  */
-class GcRegressionTest {
+class GcRegressionTest extends ProviderTestSupport {
 
     private static final int REQUESTS = 4000;
     /** With generator finalizers on, 4000 requests promoted about 120 MB here; with them off, about 2 MB. */
     private static final long OLD_GEN_GROWTH_LIMIT = 24L << 20;
 
-    private JythonInterpreterProvider provider;
-
-    @BeforeEach
-    void start() {
-        provider = new JythonInterpreterProvider(Interpreters.engine());
-    }
-
-    @AfterEach
-    void stop() {
-        provider.retainGroups(Set.of(), false);
-    }
 
     @Test
     void generatorTriggersAreNotFinalizable() throws Exception {

@@ -1,5 +1,6 @@
 package org.wsgi.interp.jython.interp;
 
+import org.wsgi.interp.jython.ProviderTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsgi.interp.jython.Interpreters.app;
@@ -8,27 +9,14 @@ import static org.wsgi.interp.jython.Interpreters.target;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wsgi.api.exec.ScriptTarget;
 import org.wsgi.interp.jython.FakeExchange;
 import org.wsgi.interp.jython.Interpreters;
 
-class HelloWorldTest {
+class HelloWorldTest extends ProviderTestSupport {
 
-    private JythonInterpreterProvider provider;
-
-    @BeforeEach
-    void start() {
-        provider = new JythonInterpreterProvider(Interpreters.engine());
-    }
-
-    @AfterEach
-    void stop() {
-        provider.retainGroups(java.util.Set.of(), false);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"application", "validated"})

@@ -1,5 +1,6 @@
 package org.wsgi.interp.jython.interp;
 
+import org.wsgi.interp.jython.ProviderTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,8 +16,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wsgi.api.exec.ScriptTarget;
@@ -27,22 +26,11 @@ import org.wsgi.interp.jython.FakeExchange;
 import org.wsgi.interp.jython.Interpreters;
 
 /** Script loading, reloading, application groups and their life cycle, as mod_wsgi's embedded mode does them. */
-class ScriptLoadingTest {
+class ScriptLoadingTest extends ProviderTestSupport {
 
     @TempDir
     Path dir;
 
-    private JythonInterpreterProvider provider;
-
-    @BeforeEach
-    void start() {
-        provider = new JythonInterpreterProvider(Interpreters.engine());
-    }
-
-    @AfterEach
-    void stop() {
-        provider.retainGroups(Set.of(), false);
-    }
 
     private String body(ScriptTarget target) throws WsgiException {
         FakeExchange ex = new FakeExchange();
