@@ -26,7 +26,7 @@ public final class RoutingTable {
     /** A server (main or virtual host) compiled once per snapshot. */
     record Server(ServerConfig config, String name, String documentRoot, MountIndex aliases,
             MountIndex mounts, SectionMatcher sections, DirectorySettings settings, Rewriter rewriter,
-            String userDir) {
+            String userDir, UriPath.EncodedSlashes encodedSlashes) {
     }
 
     private final WsgiConfiguration configuration;
@@ -48,7 +48,8 @@ public final class RoutingTable {
         String mainRoot = m.documentRoot() != null ? m.documentRoot() : configuration.serverRoot() + "/htdocs";
         this.main = new Server(m, mainName, mainRoot, compile(m.aliases(), List.of(), false),
                 compile(m.mounts(), List.of(), true), new SectionMatcher(m.sections()), m.settings(),
-                Rewriter.of(m.settings()), directive(m.settings(), "UserDir"));
+                Rewriter.of(m.settings()), directive(m.settings(), "UserDir"),
+                UriPath.EncodedSlashes.of(directive(m.settings(), "AllowEncodedSlashes")));
         for (ServerConfig v : configuration.virtualHosts()) {
             List<Section> sections = new ArrayList<>(m.sections());
             sections.addAll(v.sections());
@@ -57,7 +58,8 @@ public final class RoutingTable {
                     compile(v.mounts(), m.mounts(), true), new SectionMatcher(sections),
                     m.settings().merge(v.settings()), Rewriter.of(v.settings()),
                     directive(v.settings(), "UserDir") != null ? directive(v.settings(), "UserDir")
-                            : directive(m.settings(), "UserDir")));
+                            : directive(m.settings(), "UserDir"),
+                    UriPath.EncodedSlashes.of(directive(m.settings().merge(v.settings()), "AllowEncodedSlashes"))));
         }
         this.virtualHosts = new VirtualHosts(configuration.virtualHosts());
         boolean caseSensitive = !"off".equalsIgnoreCase(directive(m.settings(), "WSGICaseSensitivity"));
@@ -88,8 +90,7 @@ public final class RoutingTable {
         Server server = chosen == null ? main : hosts.get(chosen);
         String uri;
         try {
-            uri = UriPath.decode(request.rawPath(),
-                    UriPath.EncodedSlashes.of(directive(server.settings(), "AllowEncodedSlashes")));
+            uri = UriPath.decode(request.rawPath(), server.encodedSlashes());
         } catch (UriPath.BadPathException e) {
             return Route.error(e.status(), e.getMessage(), configuration.generation());
         }
