@@ -44,6 +44,20 @@ final class RunBundles {
         return result;
     }
 
+    /** The named bundles from the jars the build copied, all at one start level. */
+    static List<Entry> named(List<String> symbolicNames, int startLevel, Path jarsDir) throws IOException {
+        Map<String, Path> jars = jarsBySymbolicName(jarsDir);
+        List<Entry> result = new ArrayList<>();
+        for (String bsn : symbolicNames) {
+            Path jar = jars.get(bsn);
+            if (jar == null) {
+                throw new IllegalStateException("no jar in " + jarsDir + " has " + bsn);
+            }
+            result.add(new Entry(bsn, jar, startLevel));
+        }
+        return result;
+    }
+
     private static int startLevel(String bsn, List<String> levels) {
         for (String clause : levels) {
             String[] parts = clause.split(";");

@@ -32,6 +32,16 @@ public abstract class WsgiTestSupport {
     static final String DEPLOY_PROPERTY = "wsgi.deploy";
     static final String PORT_PROPERTY = "org.osgi.service.http.port";
 
+    /**
+     * slf4j as a user's plain Felix provides it: API and provider as bundles, joined by the ServiceLoader mediator
+     * (SPI Fly, with its ASM), started before everything else. The distribution puts slf4j on the framework class
+     * path instead ({@code -runpath}), so these are not in its {@code -runbundles}.
+     */
+    private static final List<String> MEDIATOR = List.of("org.objectweb.asm", "org.objectweb.asm.commons",
+            "org.objectweb.asm.tree", "org.objectweb.asm.tree.analysis", "org.objectweb.asm.util",
+            "org.apache.aries.spifly.dynamic.bundle");
+    private static final List<String> SLF4J = List.of("slf4j.api", "slf4j.simple");
+
     @Inject
     protected BundleContext context;
 
@@ -39,9 +49,13 @@ public abstract class WsgiTestSupport {
     public Option[] configuration() throws IOException {
         Path deploy = Files.createTempDirectory("wsgi-itest-deploy");
         List<Option> options = new ArrayList<>();
-        for (RunBundles.Entry e : RunBundles.read(Path.of(System.getProperty("wsgi.bndrun")),
+        Path jars = Path.of(System.getProperty("wsgi.bundles.dir"));
+        List<RunBundles.Entry> entries = new ArrayList<>(RunBundles.named(MEDIATOR, 10, jars));
+        entries.addAll(RunBundles.named(SLF4J, 11, jars));
+        entries.addAll(RunBundles.read(Path.of(System.getProperty("wsgi.bndrun")),
                 Path.of(System.getProperty("wsgi.bndrun")).getParent().resolve("../cnf/runtime.bndrun").normalize(),
-                Path.of(System.getProperty("wsgi.bundles.dir")))) {
+                jars));
+        for (RunBundles.Entry e : entries) {
             options.add(bundle(e.jar().toUri().toString()).startLevel(e.startLevel()).start());
         }
         return new Option[] {
