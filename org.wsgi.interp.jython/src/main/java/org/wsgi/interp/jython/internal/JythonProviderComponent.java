@@ -22,8 +22,11 @@ import org.wsgi.api.runtime.ApplicationGroupDTO;
 import org.wsgi.interp.jython.interp.JythonEngine;
 import org.wsgi.interp.jython.interp.JythonInterpreterProvider;
 
-/** The embedded-mode interpreter provider as a service: owns the Jython engine for the life of the component. */
-@Component(service = InterpreterProvider.class, configurationPid = JythonProviderComponent.PID)
+/**
+ * The embedded-mode interpreter provider as a service: owns the Jython engine for the life of the component.
+ * Immediate, so that Jython's initialisation starts as soon as the bundle does, not when the first consumer binds.
+ */
+@Component(service = InterpreterProvider.class, configurationPid = JythonProviderComponent.PID, immediate = true)
 @Designate(ocd = JythonProviderComponent.Config.class)
 public final class JythonProviderComponent implements InterpreterProvider {
 
@@ -47,7 +50,9 @@ public final class JythonProviderComponent implements InterpreterProvider {
         ClassLoader loader = getClass().getClassLoader();
         Thread init = new Thread(() -> {
             try {
-                provider.complete(new JythonInterpreterProvider(new JythonEngine(loader, generatorFinalizers)));
+                JythonInterpreterProvider p = new JythonInterpreterProvider(new JythonEngine(loader, generatorFinalizers));
+                provider.complete(p);
+                p.startGlobal();
             } catch (RuntimeException | Error e) {
                 LOG.error("Jython could not be initialised; embedded WSGI requests will get 503", e);
                 provider.completeExceptionally(e);

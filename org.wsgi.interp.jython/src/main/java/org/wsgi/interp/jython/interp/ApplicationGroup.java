@@ -53,9 +53,10 @@ final class ApplicationGroup {
             synchronized (stateLock) {
                 s = state;
                 if (s == null) {
-                    LOG.info("Create interpreter '{}'", name);
+                    long start = System.nanoTime();
                     s = engine.newGroupState(name);
                     state = s;
+                    LOG.info("Create interpreter '{}' ({} ms)", name, (System.nanoTime() - start) / 1_000_000);
                 }
             }
         }

@@ -30,6 +30,14 @@ public final class JythonInterpreterProvider implements InterpreterProvider, Aut
     public JythonInterpreterProvider(JythonEngine engine) {
         this.engine = engine;
         this.groups = new GroupTable(engine);
+    }
+
+    /**
+     * Creates the interpreter state of %{GLOBAL} now rather than on its first request, as mod_wsgi's main
+     * interpreter exists from start-up. The host calls this once the provider takes requests, so that the first
+     * request of another group does not wait for it.
+     */
+    public void startGlobal() {
         groups.startGlobal();
     }
 
