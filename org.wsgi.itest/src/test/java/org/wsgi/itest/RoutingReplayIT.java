@@ -107,10 +107,10 @@ public class RoutingReplayIT extends WsgiTestSupport {
             n++;
             String what = name + ": " + r.path("method").asText("GET") + " " + r.path("path").asText();
             try {
-                if (ambiguous(r.path("path").asText())) {
-                    // Known difference: Jetty 12 refuses ambiguous URIs with 400 before any servlet runs, and Felix
-                    // HTTP offers no setting to relax its UriCompliance. Asserted so a change is noticed.
-                    assertEquals("Jetty's answer to an ambiguous URI", 400, send(r, fill).status());
+                if (r.path("path").asText().toLowerCase(java.util.Locale.ROOT).contains("%00")) {
+                    // Known difference: even with UriCompliance UNSAFE, Jetty answers 400 to a NUL decoded into the
+                    // path before any servlet runs; Apache answers 404. Asserted so a change is noticed.
+                    assertEquals("Jetty's answer to %00 in a path", 400, send(r, fill).status());
                     continue;
                 }
                 compare(r, send(r, fill), fill);
@@ -119,17 +119,6 @@ public class RoutingReplayIT extends WsgiTestSupport {
             }
         }
         return n;
-    }
-
-    /**
-     * Empty segments, encoded slashes, encoded dot segments, an encoded '%' and NUL: what Jetty calls ambiguous or
-     * refuses outright.
-     */
-    static boolean ambiguous(String target) {
-        String path = target.replaceFirst("^https?://[^/]*", "").replaceFirst("\\?.*$", "")
-                .toLowerCase(java.util.Locale.ROOT);
-        return path.contains("//") || path.contains("%2f") || path.contains("%2e") || path.contains("%25")
-                || path.contains("%00");
     }
 
     /** Answers decided outside what is built: daemon processes, authentication, directory listings. */

@@ -48,6 +48,7 @@ public abstract class WsgiTestSupport {
     @Configuration
     public Option[] configuration() throws IOException {
         Path deploy = Files.createTempDirectory("wsgi-itest-deploy");
+        int port = freePort();
         List<Option> options = new ArrayList<>();
         Path jars = Path.of(System.getProperty("wsgi.bundles.dir"));
         List<RunBundles.Entry> entries = new ArrayList<>(RunBundles.named(MEDIATOR, 10, jars));
@@ -63,7 +64,10 @@ public abstract class WsgiTestSupport {
                 frameworkStartLevel(30),
                 junitBundles(),
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("INFO"),
-                systemProperty(PORT_PROPERTY).value(String.valueOf(freePort())),
+                // As the distribution: Jetty stays off until the router's HttpPortConfigurer configures it.
+                systemProperty(PORT_PROPERTY).value(String.valueOf(port)),
+                systemProperty("wsgi.port").value(String.valueOf(port)),
+                systemProperty("org.apache.felix.http.enable").value("false"),
                 systemProperty("org.apache.felix.http.host").value("127.0.0.1"),
                 systemProperty(DEPLOY_PROPERTY).value(deploy.toString()),
                 systemProperty("felix.fileinstall.dir").value(deploy.toString()),
