@@ -104,11 +104,10 @@ public final class Environ {
      * carried as its UTF-8 bytes rather than failing the request.
      */
     static PyString nativeString(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) > 0xFF) {
-                return new PyString(new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
-            }
+        try {
+            return new PyString(value); // checks the chars itself: no second scan here
+        } catch (IllegalArgumentException beyondLatin1) {
+            return new PyString(new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
         }
-        return new PyString(value);
     }
 }

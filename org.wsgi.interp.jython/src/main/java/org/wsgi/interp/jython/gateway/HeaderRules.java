@@ -83,10 +83,13 @@ final class HeaderRules {
         return -1;
     }
 
-    /** The bytes of one body chunk: a byte string, never text (mod_wsgi refuses unicode too). */
-    static byte[] body(PyObject chunk) {
+    /**
+     * One body chunk: a byte string, never text (mod_wsgi refuses unicode too). Returned as the Java string that
+     * holds its bytes, one char (0-255) per byte, so the response can copy it out without an intermediate array.
+     */
+    static String body(PyObject chunk) {
         if (chunk instanceof PyString && !(chunk instanceof PyUnicode)) {
-            return ((PyString) chunk).toBytes();
+            return ((PyString) chunk).getString();
         }
         throw Py.TypeError("sequence of byte string values expected, value of type "
                 + chunk.getType().fastGetName() + " found");

@@ -29,17 +29,37 @@ public final class WsgiInput extends PyObject {
         this.in = in;
     }
 
-    /** Up to {@code size} bytes (all that is left when negative); an empty string at the end of the body. */
+    /**
+     * Up to {@code size} bytes (all that is left when negative); an empty string at the end of the body. Reads
+     * beyond what is buffered go straight from the stream into the result's array.
+     */
     public PyString read(int size) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size < 0 ? CHUNK : Math.min(size, 1 << 16));
         int wanted = size < 0 ? Integer.MAX_VALUE : size;
-        while (wanted > 0 && fill()) {
-            int n = Math.min(wanted, lim - pos);
-            out.write(buf, pos, n);
-            pos += n;
-            wanted -= n;
+        if (wanted == 0 || !fill()) {
+            return Py.EmptyString;
         }
-        return bytes(out);
+        int buffered = lim - pos;
+        if (wanted <= buffered) {
+            PyString s = bytes(buf, pos, wanted);
+            pos += wanted;
+            return s;
+        }
+        byte[] out = new byte[Math.min(wanted, Math.max(2 * buffered, 1 << 16))];
+        System.arraycopy(buf, pos, out, 0, buffered);
+        pos = lim;
+        int n = buffered;
+        while (n < wanted && !eof) {
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, (int) Math.min(wanted, 2L * out.length));
+            }
+            int r = readStream(out, n, out.length - n);
+            if (r < 0) {
+                eof = true;
+            } else {
+                n += r;
+            }
+        }
+        return bytes(out, 0, n);
     }
 
     /** One line including its {@code \n}, at most {@code size} bytes when {@code size >= 0}. */
@@ -88,22 +108,32 @@ public final class WsgiInput extends PyObject {
         if (buf == null) {
             buf = new byte[CHUNK];
         }
+        int n = readStream(buf, 0, buf.length);
+        if (n < 0) {
+            eof = true;
+            pos = lim = 0;
+            return false;
+        }
+        pos = 0;
+        lim = n;
+        return true;
+    }
+
+    /** At least one byte, or -1 at the end of the body. */
+    private int readStream(byte[] into, int off, int len) {
         try {
             int n;
             do {
-                n = in.read(buf, 0, buf.length);
+                n = in.read(into, off, len);
             } while (n == 0);
-            if (n < 0) {
-                eof = true;
-                pos = lim = 0;
-                return false;
-            }
-            pos = 0;
-            lim = n;
-            return true;
+            return n;
         } catch (IOException e) {
             throw Py.IOError(e);
         }
+    }
+
+    private static PyString bytes(byte[] data, int off, int len) {
+        return new PyString(new String(data, off, len, StandardCharsets.ISO_8859_1));
     }
 
     private static PyString bytes(ByteArrayOutputStream out) {
