@@ -43,8 +43,7 @@ public class RoutingReplayIT extends WsgiTestSupport {
 
     /** Needs modules not emulated yet (the router's conformance test lists the same). */
     private static final Set<String> NOT_YET = Set.of("apache-basic-auth", "spec-rewrite-site-root-htaccess",
-            "spec-alias-multiviews", "spec-htaccess-fileinfo", "spec-htaccess-fileinfo-indexes",
-            "htaccess-wsgi-directives");
+            "spec-alias-multiviews", "spec-htaccess-fileinfo-indexes");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,7 +124,7 @@ public class RoutingReplayIT extends WsgiTestSupport {
     private static boolean skip(JsonNode r) {
         String log = r.path("log").toString();
         return !r.path("mod_wsgi.process_group").asText("").isEmpty() || log.contains("[remote ")
-                || r.path("status").asInt() == 401 || log.contains("authz_core") || log.contains(".htaccess")
+                || r.path("status").asInt() == 401 || log.contains("authz_core")
                 || r.path("path").asText().endsWith("/") && "text/html".equals(r.path("content_type").asText(""))
                         && !r.has("SCRIPT_NAME");
     }

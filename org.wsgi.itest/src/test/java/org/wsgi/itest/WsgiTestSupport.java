@@ -85,6 +85,17 @@ public abstract class WsgiTestSupport {
         }
     }
 
+    /** Jetty starts once the router configures it (as in the distribution): wait until it listens. */
+    @org.junit.Before
+    public void waitForHttp() throws Exception {
+        int port = Integer.parseInt(context.getProperty(PORT_PROPERTY));
+        Deadline.poll(30_000, () -> {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return true;
+            }
+        }, up -> up);
+    }
+
     protected Path deployDir() {
         return Path.of(context.getProperty(DEPLOY_PROPERTY));
     }

@@ -5,7 +5,7 @@
  * {@link org.wsgi.api.config.ConfigurationListener}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.wsgi.api.config;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,16 +5,21 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wsgi.api.Route;
 import org.wsgi.api.RouteRequest;
 import org.wsgi.api.WsgiRouter;
+import org.wsgi.api.config.AccessFileParser;
 import org.wsgi.api.config.ConfigurationListener;
 import org.wsgi.api.config.DirectorySettings;
 import org.wsgi.api.config.ServerConfig;
 import org.wsgi.api.config.SourceLocation;
 import org.wsgi.api.config.WsgiConfiguration;
+import org.wsgi.router.match.AccessFiles;
 import org.wsgi.router.match.FileProbe;
 import org.wsgi.router.match.RoutingTable;
 
@@ -30,6 +35,25 @@ public class RouterComponent implements WsgiRouter, ConfigurationListener {
     private final String defaultServerName = hostName();
     private volatile RoutingTable table = new RoutingTable(empty(), defaultServerName, FileProbe.FILE_SYSTEM,
             System::getenv);
+    /** Written only under {@code this}, with the table built from it. */
+    private AccessFiles accessFiles = AccessFiles.NONE;
+
+    /** The configuration bundle's {@code .htaccess} reader; without it access files are ignored. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    synchronized void bindAccessFileParser(AccessFileParser parser) {
+        accessFiles = new AccessFiles(parser);
+        table = compile(table.configuration());
+    }
+
+    synchronized void unbindAccessFileParser(AccessFileParser parser) {
+        accessFiles = AccessFiles.NONE;
+        table = compile(table.configuration());
+    }
+
+    private RoutingTable compile(WsgiConfiguration configuration) {
+        return new RoutingTable(configuration, defaultServerName, FileProbe.FILE_SYSTEM, System::getenv,
+                accessFiles);
+    }
 
     @Override
     public Route route(RouteRequest request) {
@@ -38,8 +62,9 @@ public class RouterComponent implements WsgiRouter, ConfigurationListener {
 
     @Override
     public void configurationChanged(WsgiConfiguration configuration) {
-        RoutingTable next = new RoutingTable(configuration, defaultServerName, FileProbe.FILE_SYSTEM, System::getenv);
-        table = next;
+        synchronized (this) {
+            table = compile(configuration);
+        }
         LOG.info("Configuration generation {} is live: {} mount(s), {} virtual host(s)", configuration.generation(),
                 configuration.main().mounts().size(), configuration.virtualHosts().size());
     }

@@ -32,10 +32,12 @@ final class Mapper {
     private final ScriptResolver resolver;
     private final UnaryOperator<String> processEnv;
     private final boolean caseSensitive;
+    private final AccessFiles accessFiles;
 
     Mapper(WsgiConfiguration configuration, ScriptResolver resolver, UnaryOperator<String> processEnv,
-            boolean caseSensitive) {
+            boolean caseSensitive, AccessFiles accessFiles) {
         this.configuration = configuration;
+        this.accessFiles = accessFiles;
         this.resolver = resolver;
         this.processEnv = processEnv;
         this.caseSensitive = caseSensitive;
@@ -48,8 +50,12 @@ final class Mapper {
      */
     Route byHandler(Request r, String filename, int targetLength, String uri, ScriptMount mount) {
         ScriptResolver.Walk walk = resolver.walk(filename, targetLength);
-        DirectorySettings s = r.server().sections().merge(r.server().settings(),
-                walk.kind() == org.wsgi.router.match.FileProbe.Kind.DIRECTORY ? walk.path() + "/x" : walk.path(), uri);
+        SectionMatcher.Merged merged = r.server().sections().merge(r.server().settings(),
+                walk.kind() == FileProbe.Kind.DIRECTORY ? walk.path() + "/x" : walk.path(), uri, accessFiles);
+        if (merged.accessError() != null) {
+            return error(500, merged.accessError());
+        }
+        DirectorySettings s = merged.settings();
         String handler = mount != null ? Handlers.WSGI : Handlers.of(s, name(walk.path()));
         if (Handlers.STATUS.equals(handler)) {
             return new Route(Route.Outcome.STATUS, 200, "server-status handler", null, uri, "", "", serverName(r),

@@ -42,6 +42,12 @@ public final class RoutingTable {
      */
     public RoutingTable(WsgiConfiguration configuration, String defaultServerName, FileProbe probe,
             UnaryOperator<String> processEnv) {
+        this(configuration, defaultServerName, probe, processEnv, AccessFiles.NONE);
+    }
+
+    /** @param accessFiles the {@code .htaccess} files of the directory walk */
+    public RoutingTable(WsgiConfiguration configuration, String defaultServerName, FileProbe probe,
+            UnaryOperator<String> processEnv, AccessFiles accessFiles) {
         this.configuration = configuration;
         ServerConfig m = configuration.main();
         String mainName = m.serverName() != null ? m.serverName() : defaultServerName;
@@ -63,7 +69,8 @@ public final class RoutingTable {
         }
         this.virtualHosts = new VirtualHosts(configuration.virtualHosts());
         boolean caseSensitive = !"off".equalsIgnoreCase(directive(m.settings(), "WSGICaseSensitivity"));
-        this.mapper = new Mapper(configuration, new ScriptResolver(probe), processEnv, caseSensitive);
+        this.mapper = new Mapper(configuration, new ScriptResolver(probe), processEnv, caseSensitive,
+                accessFiles);
     }
 
     /** A virtual host's mounts first, then the main server's (mod_wsgi and mod_alias merge alike). */

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.wsgi.api.config.AccessFileParser;
 import org.wsgi.api.config.DirectorySettings;
 import org.wsgi.api.config.Section;
 
@@ -71,22 +72,67 @@ final class SectionMatcher {
         return b.toString();
     }
 
+    /**
+     * The settings of one request, or why an access file refuses it.
+     *
+     * @param accessError an access file's error as Apache logs it ({@code /dir/.htaccess: message}), else
+     *        {@code null}
+     */
+    record Merged(DirectorySettings settings, String accessError) {
+    }
+
     /** {@code base} with every section matching the script file and URI merged over it. */
     DirectorySettings merge(DirectorySettings base, String scriptFile, String uri) {
+        return merge(base, scriptFile, uri, AccessFiles.NONE).settings();
+    }
+
+    /**
+     * {@code base} with every section matching the script file and URI merged over it, in Apache's order: for each
+     * directory from {@code /} down to the file's, its {@code <Directory>} sections and then its access file (where
+     * the {@code AllowOverride} in effect there allows one); then the regular-expression directory sections, the
+     * {@code <Files>} sections (those of access files after the configuration's), and {@code <Location>}.
+     */
+    Merged merge(DirectorySettings base, String scriptFile, String uri, AccessFiles access) {
         DirectorySettings result = base;
         String dir = scriptFile == null ? null : scriptFile.substring(0, scriptFile.lastIndexOf('/') + 1);
         String name = scriptFile == null ? null : scriptFile.substring(scriptFile.lastIndexOf('/') + 1);
         if (dir != null) {
-            for (Compiled c : directories) {
-                boolean hit = c.prefix != null ? dir.startsWith(c.prefix)
-                        : c.section.regex() ? c.regex.matcher(dir).find() : c.regex.matcher(dir).matches();
-                if (hit) {
-                    result = result.merge(c.section.settings());
+            List<Section> accessFileSections = List.of();
+            int next = 0;
+            if (access.enabled()) {
+                accessFileSections = new ArrayList<>();
+                int depth = 0;
+                for (int slash = dir.indexOf('/'); slash >= 0; slash = dir.indexOf('/', slash + 1)) {
+                    depth++;
+                    for (; next < directories.size() && directories.get(next).depth <= depth
+                            && !directories.get(next).section.regex(); next++) {
+                        result = mergeDirectory(result, directories.get(next), dir);
+                    }
+                    String level = dir.substring(0, slash + 1);
+                    java.util.Set<String> overrides = AccessFiles.overrides(result);
+                    AccessFileParser.AccessFile file = overrides.isEmpty() ? null : access.read(level, overrides);
+                    if (file != null) {
+                        if (!file.errors().isEmpty()) {
+                            return new Merged(result, AccessFiles.path(level) + ": "
+                                    + file.errors().get(0).message());
+                        }
+                        result = result.merge(file.settings());
+                        accessFileSections.addAll(file.files());
+                    }
                 }
+            }
+            for (; next < directories.size(); next++) {
+                result = mergeDirectory(result, directories.get(next), dir);
             }
             for (Compiled c : files) {
                 if (c.section.regex() ? c.regex.matcher(name).find() : c.regex.matcher(name).matches()) {
                     result = result.merge(c.section.settings());
+                }
+            }
+            for (Section s : accessFileSections) {
+                Compiled c = compile(s);
+                if (c.section.regex() ? c.regex.matcher(name).find() : c.regex.matcher(name).matches()) {
+                    result = result.merge(s.settings());
                 }
             }
         }
@@ -96,7 +142,13 @@ final class SectionMatcher {
                 result = result.merge(c.section.settings());
             }
         }
-        return result;
+        return new Merged(result, null);
+    }
+
+    private static DirectorySettings mergeDirectory(DirectorySettings result, Compiled c, String dir) {
+        boolean hit = c.prefix != null ? dir.startsWith(c.prefix)
+                : c.section.regex() ? c.regex.matcher(dir).find() : c.regex.matcher(dir).matches();
+        return hit ? result.merge(c.section.settings()) : result;
     }
 
     private static boolean locationMatches(String uri, String location) {

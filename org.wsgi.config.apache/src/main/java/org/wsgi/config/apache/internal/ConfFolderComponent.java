@@ -47,15 +47,20 @@ public class ConfFolderComponent {
     }
 
     private final ConfFolder folder;
+
+    /** The watched folder: configured, else the {@code wsgi.deploy} framework property, else {@code ./deploy}. */
+    static Path folder(BundleContext context, Config config) {
+        String dir = !config.dir().isEmpty() ? config.dir()
+                : context.getProperty("wsgi.deploy") != null ? context.getProperty("wsgi.deploy") : "deploy";
+        return Path.of(dir);
+    }
     private final ScheduledExecutorService executor;
     private final List<ConfigurationListener> listeners = new CopyOnWriteArrayList<>();
     private volatile WsgiConfiguration current;
 
     @Activate
     public ConfFolderComponent(BundleContext context, Config config) {
-        String dir = !config.dir().isEmpty() ? config.dir()
-                : context.getProperty("wsgi.deploy") != null ? context.getProperty("wsgi.deploy") : "deploy";
-        this.folder = new ConfFolder(Path.of(dir), line -> LOG.error("{}", line));
+        this.folder = new ConfFolder(folder(context, config), line -> LOG.error("{}", line));
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "wsgi-conf-watcher"));
         LOG.info("Watching {} for *.conf files", folder.directory());
         executor.scheduleWithFixedDelay(this::scan, 0, config.poll_ms(), TimeUnit.MILLISECONDS);

@@ -5,7 +5,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+
+import org.wsgi.api.config.AccessFileParser;
+import org.wsgi.api.config.Section;
+import org.wsgi.api.config.SourceLocation;
 
 /**
  * Parses one top-level configuration file written in Apache's configuration language with mod_wsgi's
@@ -39,6 +46,45 @@ public final class ConfParser {
         FragmentBuilder fragment = reader.fragment();
         return new ParsedFile(file, sha256(content), reader.errors().isEmpty() ? fragment.build() : null,
                 reader.errors(), reader.includedFiles(), fragment.notices());
+    }
+
+    /**
+     * Parses an access file ({@code .htaccess}) of the directory it is in, accepting only the directive classes in
+     * {@code overrides} (the {@code AllowOverride} words in effect, lower case).
+     */
+    public AccessFileParser.AccessFile parseAccessFile(Path file, byte[] content, Set<String> overrides) {
+        int mask = overrideMask(overrides);
+        if (mask == 0) {
+            return new AccessFileParser.AccessFile(org.wsgi.api.config.DirectorySettings.EMPTY, List.of(), List.of());
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        SectionBuilder access = new SectionBuilder(Section.Type.DIRECTORY, dir == null ? "/" : dir.toString(), false,
+                new SourceLocation(file.toString(), 1));
+        ConfReader reader = new ConfReader(serverRoot, file, mask, access);
+        reader.read(new String(content, StandardCharsets.UTF_8));
+        return new AccessFileParser.AccessFile(access.build().settings(),
+                reader.fragment().main().build().sections(), reader.errors());
+    }
+
+    /** The override classes named by {@code AllowOverride} words as directive context bits. */
+    static int overrideMask(Set<String> overrides) {
+        int mask = 0;
+        for (String word : overrides) {
+            String w = word.toLowerCase(Locale.ROOT);
+            int eq = w.indexOf('=');
+            switch (eq < 0 ? w : w.substring(0, eq)) {
+                case "all" -> mask |= Directive.OR_ALL;
+                case "fileinfo" -> mask |= Directive.FILEINFO;
+                case "authconfig" -> mask |= Directive.AUTHCFG;
+                case "limit" -> mask |= Directive.LIMIT;
+                case "options" -> mask |= Directive.OPTIONS;
+                case "indexes" -> mask |= Directive.INDEXES;
+                default -> {
+                    // "none" and "nonfatal=...": no class
+                }
+            }
+        }
+        return mask;
     }
 
     /** Lower-case hex SHA-256 of {@code content}. */

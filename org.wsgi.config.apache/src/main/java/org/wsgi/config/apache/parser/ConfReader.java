@@ -32,12 +32,27 @@ final class ConfReader {
     private final Deque<Path> including = new ArrayDeque<>();
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final SectionOpener opener;
+    /** For an access file: the override classes its directory allows (0 for a configuration file). */
+    private final int accessLevel;
 
     ConfReader(Path serverRoot, Path file) {
+        this(serverRoot, file, 0, null);
+    }
+
+    /**
+     * A reader for an access file ({@code .htaccess}): its directives go into {@code access}, and only those of the
+     * override classes in {@code accessLevel} are accepted.
+     */
+    ConfReader(Path serverRoot, Path file, int accessLevel, SectionBuilder access) {
         this.serverRoot = serverRoot;
         this.fragment = new FragmentBuilder(serverRoot, new SourceLocation(display(file), 1));
-        this.opener = new SectionOpener(fragment, frames);
+        this.opener = new SectionOpener(fragment, frames, access != null);
+        this.accessLevel = accessLevel;
         including.push(normal(file));
+        if (access != null) {
+            frames.push(new Frame(null, ".htaccess", new SourceLocation(display(file), 1), Frame.Mode.READ, null,
+                    access));
+        }
     }
 
     FragmentBuilder fragment() {
@@ -119,7 +134,8 @@ final class ConfReader {
             return;
         }
         Scope scope = scope();
-        int level = scope.section() != null ? Directive.SECTION_LEVEL : Directive.SERVER_LEVEL;
+        int level = accessLevel != 0 ? accessLevel
+                : scope.section() != null ? Directive.SECTION_LEVEL : Directive.SERVER_LEVEL;
         String error;
         List<String> args = ConfWords.split(words.rest());
         if (!directive.allowedAt(level)) {

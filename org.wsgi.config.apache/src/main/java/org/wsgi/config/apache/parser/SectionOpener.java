@@ -14,10 +14,13 @@ final class SectionOpener {
 
     private final FragmentBuilder fragment;
     private final Deque<Frame> frames;
+    /** Reading an access file: only {@code <Files>}, {@code <Limit>} and conditional sections are allowed. */
+    private final boolean accessFile;
 
-    SectionOpener(FragmentBuilder fragment, Deque<Frame> frames) {
+    SectionOpener(FragmentBuilder fragment, Deque<Frame> frames, boolean accessFile) {
         this.fragment = fragment;
         this.frames = frames;
+        this.accessFile = accessFile;
     }
 
     /** @return the complaint, or {@code null}; a frame is pushed either way, so the closing line matches */
@@ -74,6 +77,10 @@ final class SectionOpener {
         String self = "<" + kind.directive() + ">";
         if (kind.conditional()) {
             return null;
+        }
+        if (accessFile && (kind == SectionKind.VIRTUAL_HOST || kind.type() == Section.Type.DIRECTORY
+                || kind.type() == Section.Type.LOCATION)) {
+            return "<" + kind.directive() + " not allowed here";
         }
         Frame context = Frame.context(frames);
         if (context == null) {
