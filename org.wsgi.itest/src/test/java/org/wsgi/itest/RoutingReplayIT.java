@@ -42,8 +42,7 @@ import org.wsgi.api.WsgiRuntime;
 public class RoutingReplayIT extends WsgiTestSupport {
 
     /** Needs modules not emulated yet (the router's conformance test lists the same). */
-    private static final Set<String> NOT_YET = Set.of("apache-basic-auth", "spec-rewrite-site-root-htaccess",
-            "spec-alias-multiviews", "spec-htaccess-fileinfo-indexes");
+    private static final Set<String> NOT_YET = Set.of("apache-basic-auth");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -23,7 +23,13 @@ final class Mapper {
 
     /** One request on its way through the table. */
     record Request(RouteRequest http, String uri, RoutingTable.Server server, HostHeader host, int port,
-            Map<String, String> rewriteEnv) {
+            Map<String, String> rewriteEnv, InternalRedirect redirect) {
+    }
+
+    /** Routes a new URI for the same request, as Apache's internal redirect does. */
+    @FunctionalInterface
+    interface InternalRedirect {
+        Route to(String uri, String query);
     }
 
     private static final List<String> DEFAULT_INDEX = List.of("index.html");
@@ -33,12 +39,14 @@ final class Mapper {
     private final UnaryOperator<String> processEnv;
     private final boolean caseSensitive;
     private final AccessFiles accessFiles;
+    private final FileProbe probe;
 
-    Mapper(WsgiConfiguration configuration, ScriptResolver resolver, UnaryOperator<String> processEnv,
+    Mapper(WsgiConfiguration configuration, FileProbe probe, UnaryOperator<String> processEnv,
             boolean caseSensitive, AccessFiles accessFiles) {
         this.configuration = configuration;
+        this.probe = probe;
         this.accessFiles = accessFiles;
-        this.resolver = resolver;
+        this.resolver = new ScriptResolver(probe);
         this.processEnv = processEnv;
         this.caseSensitive = caseSensitive;
     }
@@ -56,6 +64,12 @@ final class Mapper {
             return error(500, merged.accessError());
         }
         DirectorySettings s = merged.settings();
+        if (merged.rewriteDir() != null) {
+            Route rewritten = PerDirectoryRewrite.apply(r, walk, filename, s, merged.rewriteDir(), configuration);
+            if (rewritten != null) {
+                return rewritten;
+            }
+        }
         String handler = mount != null ? Handlers.WSGI : Handlers.of(s, name(walk.path()));
         if (Handlers.STATUS.equals(handler)) {
             return new Route(Route.Outcome.STATUS, 200, "server-status handler", null, uri, "", "", serverName(r),
@@ -63,6 +77,10 @@ final class Mapper {
         }
         switch (walk.kind()) {
             case MISSING:
+                MultiViews.Choice variant = MultiViews.choose(filename, uri, probe, s);
+                if (variant != null) {
+                    return byHandler(r, variant.filename(), 0, variant.uri(), mount);
+                }
                 return error(404, Handlers.WSGI.equals(handler)
                         ? "Target WSGI script not found or unable to stat: " + UriPath.text(filename)
                         : "File does not exist: " + UriPath.text(filename));

@@ -117,6 +117,14 @@ final class Rewriter {
 
     /** Runs the rules over one request. {@code vars} resolves {@code %{NAME}} server variables. */
     Result apply(String uri, String query, java.util.function.UnaryOperator<String> vars) {
+        return apply(uri, query, vars, false);
+    }
+
+    /**
+     * @param perDirectory rules of a directory context: {@code uri} is the file name below the directory, and a
+     *        substitution is returned as written (relative ones are the caller's to place)
+     */
+    Result apply(String uri, String query, java.util.function.UnaryOperator<String> vars, boolean perDirectory) {
         Map<String, String> env = new LinkedHashMap<>();
         String current = uri;
         String q = query;
@@ -151,7 +159,7 @@ final class Rewriter {
                     String code = rule.flags.getOrDefault("r", "");
                     return new Result(current, q, env, code.isEmpty() ? 302 : Integer.parseInt(code), target);
                 }
-                current = target.startsWith("/") ? target : "/" + target;
+                current = perDirectory || target.startsWith("/") ? target : "/" + target;
             }
             if (rule.flags.containsKey("l") || rule.flags.containsKey("last") || rule.flags.containsKey("end")) {
                 break;

@@ -69,7 +69,7 @@ public final class RoutingTable {
         }
         this.virtualHosts = new VirtualHosts(configuration.virtualHosts());
         boolean caseSensitive = !"off".equalsIgnoreCase(directive(m.settings(), "WSGICaseSensitivity"));
-        this.mapper = new Mapper(configuration, new ScriptResolver(probe), processEnv, caseSensitive,
+        this.mapper = new Mapper(configuration, probe, processEnv, caseSensitive,
                 accessFiles);
     }
 
@@ -90,8 +90,15 @@ public final class RoutingTable {
         return configuration;
     }
 
+    /** Apache's {@code LimitInternalRecursion} default. */
+    private static final int MAX_INTERNAL_REDIRECTS = 10;
+
     /** Routes a request under this snapshot. */
     public Route route(RouteRequest request) {
+        return route(request, 0);
+    }
+
+    private Route route(RouteRequest request, int redirects) {
         HostHeader host = HostHeader.parse(request.host());
         ServerConfig chosen = virtualHosts.select(host.name());
         Server server = chosen == null ? main : hosts.get(chosen);
@@ -116,7 +123,9 @@ public final class RoutingTable {
             uri = rw.uri();
             rewriteEnv = rw.env();
         }
-        Mapper.Request r = new Mapper.Request(request, uri, server, host, port, rewriteEnv);
+        String current = uri;
+        Mapper.Request r = new Mapper.Request(request, uri, server, host, port, rewriteEnv,
+                (to, query) -> internalRedirect(request, current, to, query, redirects));
         MountIndex.Hit alias = server.aliases().find(uri);
         if (alias != null) {
             return mapper.byHandler(r, alias.filename(), alias.targetLength(), uri, null);
@@ -132,6 +141,28 @@ public final class RoutingTable {
         String root = UriPath.bytes(server.documentRoot());
         return mapper.byHandler(r, (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + uri, 0, uri,
                 null);
+    }
+
+    /**
+     * Routes {@code to} for the same request, with {@code REDIRECT_URL} and {@code REDIRECT_STATUS} in the
+     * environment as Apache sets them for the redirected request.
+     */
+    private Route internalRedirect(RouteRequest request, String from, String to, String query, int redirects) {
+        if (redirects >= MAX_INTERNAL_REDIRECTS) {
+            return Route.error(500, "Request exceeded the limit of " + MAX_INTERNAL_REDIRECTS
+                    + " internal redirects due to probable configuration error.", configuration.generation());
+        }
+        Route next = route(new RouteRequest(request.method(), request.scheme(), request.host(), request.localPort(),
+                UriPath.encode(to), query, request.remoteAddr(), request.headers()), redirects + 1);
+        if (next.outcome() != Route.Outcome.WSGI) {
+            return next;
+        }
+        Map<String, String> env = new LinkedHashMap<>(next.env());
+        env.putIfAbsent("REDIRECT_URL", UriPath.text(from));
+        env.putIfAbsent("REDIRECT_STATUS", "200");
+        return new Route(next.outcome(), next.status(), next.reason(), next.target(), next.scriptName(),
+                next.pathInfo(), next.processGroup(), next.serverName(), next.documentRoot(), env,
+                next.passAuthorization(), next.chunkedRequest(), next.limitRequestBody(), next.generation());
     }
 
     /** The file a FILE route serves, for the servlet: the byte-string name as a path. */

@@ -77,8 +77,11 @@ final class SectionMatcher {
      *
      * @param accessError an access file's error as Apache logs it ({@code /dir/.htaccess: message}), else
      *        {@code null}
+     * @param rewriteDir the directory (byte string, ending in {@code /}) of the context whose mod_rewrite rules
+     *        are in effect, which per-directory rewriting strips from the file name; {@code ""} for rules of a
+     *        {@code <Files>} or {@code <Location>} section; {@code null} when no section set any
      */
-    record Merged(DirectorySettings settings, String accessError) {
+    record Merged(DirectorySettings settings, String accessError, String rewriteDir) {
     }
 
     /** {@code base} with every section matching the script file and URI merged over it. */
@@ -94,6 +97,7 @@ final class SectionMatcher {
      */
     Merged merge(DirectorySettings base, String scriptFile, String uri, AccessFiles access) {
         DirectorySettings result = base;
+        String rewriteDir = null;
         String dir = scriptFile == null ? null : scriptFile.substring(0, scriptFile.lastIndexOf('/') + 1);
         String name = scriptFile == null ? null : scriptFile.substring(scriptFile.lastIndexOf('/') + 1);
         if (dir != null) {
@@ -103,10 +107,15 @@ final class SectionMatcher {
                 accessFileSections = new ArrayList<>();
                 int depth = 0;
                 for (int slash = dir.indexOf('/'); slash >= 0; slash = dir.indexOf('/', slash + 1)) {
+                    if (slash > 0 && dir.charAt(slash - 1) == '/') {
+                        continue; // an empty segment names the same directory again
+                    }
                     depth++;
                     for (; next < directories.size() && directories.get(next).depth <= depth
                             && !directories.get(next).section.regex(); next++) {
+                        DirectorySettings before = result;
                         result = mergeDirectory(result, directories.get(next), dir);
+                        rewriteDir = rewriteSource(before, result, directories.get(next), rewriteDir);
                     }
                     String level = dir.substring(0, slash + 1);
                     java.util.Set<String> overrides = AccessFiles.overrides(result);
@@ -114,25 +123,27 @@ final class SectionMatcher {
                     if (file != null) {
                         if (!file.errors().isEmpty()) {
                             return new Merged(result, AccessFiles.path(level) + ": "
-                                    + file.errors().get(0).message());
+                                    + file.errors().get(0).message(), null);
                         }
                         result = result.merge(file.settings());
+                        if (file.settings().directives().containsKey(DirectorySettings.REWRITE)) {
+                            rewriteDir = level;
+                        }
                         accessFileSections.addAll(file.files());
                     }
                 }
             }
             for (; next < directories.size(); next++) {
+                DirectorySettings before = result;
                 result = mergeDirectory(result, directories.get(next), dir);
+                rewriteDir = rewriteSource(before, result, directories.get(next), rewriteDir);
             }
-            for (Compiled c : files) {
+            List<Compiled> fileSections = new ArrayList<>(files);
+            accessFileSections.forEach(s -> fileSections.add(compile(s)));
+            for (Compiled c : fileSections) {
                 if (c.section.regex() ? c.regex.matcher(name).find() : c.regex.matcher(name).matches()) {
                     result = result.merge(c.section.settings());
-                }
-            }
-            for (Section s : accessFileSections) {
-                Compiled c = compile(s);
-                if (c.section.regex() ? c.regex.matcher(name).find() : c.regex.matcher(name).matches()) {
-                    result = result.merge(s.settings());
+                    rewriteDir = rewriteSource(c.section.settings(), rewriteDir);
                 }
             }
         }
@@ -140,9 +151,24 @@ final class SectionMatcher {
             boolean hit = c.regex != null ? c.regex.matcher(uri).find() : locationMatches(uri, c.prefix);
             if (hit) {
                 result = result.merge(c.section.settings());
+                rewriteDir = rewriteSource(c.section.settings(), rewriteDir);
             }
         }
-        return new Merged(result, null);
+        return new Merged(result, null, rewriteDir);
+    }
+
+    /** A directory section that was merged and brought rewrite rules: its directory is where they apply. */
+    private static String rewriteSource(DirectorySettings before, DirectorySettings after, Compiled c, String was) {
+        if (before == after || !c.section.settings().directives().containsKey(DirectorySettings.REWRITE)) {
+            return was;
+        }
+        String p = c.section.pattern();
+        return p.endsWith("/") ? p : p + "/";
+    }
+
+    /** A {@code <Files>} or {@code <Location>} section with rewrite rules: nothing to strip. */
+    private static String rewriteSource(DirectorySettings merged, String was) {
+        return merged.directives().containsKey(DirectorySettings.REWRITE) ? "" : was;
     }
 
     private static DirectorySettings mergeDirectory(DirectorySettings result, Compiled c, String dir) {

@@ -122,6 +122,24 @@ public final class UriPath {
         return new String(bytes.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A decoded byte-string path as a request target again: {@code %}, {@code ?}, {@code #}, controls, space and
+     * non-ASCII bytes percent-encoded, so that {@link #decode} gives the path back.
+     */
+    public static String encode(String bytes) {
+        StringBuilder b = new StringBuilder(bytes.length());
+        for (int i = 0; i < bytes.length(); i++) {
+            char c = bytes.charAt(i);
+            if (c <= ' ' || c >= 0x7F || c == '%' || c == '?' || c == '#') {
+                b.append('%').append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     /** Collapses every run of {@code /} into one, as mod_wsgi does for SCRIPT_NAME and PATH_INFO. */
     public static String collapseSlashes(String s) {
         if (s.indexOf("//") < 0) {

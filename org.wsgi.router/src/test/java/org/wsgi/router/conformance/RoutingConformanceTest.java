@@ -59,10 +59,7 @@ class RoutingConformanceTest {
      * skipped, never as passing.
      */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
-            Map.entry("apache-basic-auth", "authentication (mod_auth_basic) sets AUTH_TYPE/REMOTE_USER"),
-            Map.entry("spec-rewrite-site-root-htaccess", "mod_rewrite in .htaccess"),
-            Map.entry("spec-alias-multiviews", "mod_negotiation (MultiViews)"),
-            Map.entry("spec-htaccess-fileinfo-indexes", "mod_negotiation (MultiViews)"));
+            Map.entry("apache-basic-auth", "authentication (mod_auth_basic) sets AUTH_TYPE/REMOTE_USER"));
 
     private void replay(String name) throws Exception {
         if (NOT_YET.containsKey(name)) {
