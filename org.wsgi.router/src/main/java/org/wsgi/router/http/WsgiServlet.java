@@ -68,7 +68,11 @@ public final class WsgiServlet extends HttpServlet {
             default:
                 LOG.info("[client {}:{}] {} {}: {}", req.getRemoteAddr(), req.getRemotePort(), route.status(),
                         req.getRequestURI(), route.reason());
-                ErrorPages.send(resp, route.status());
+                if (route.status() == 401) {
+                    ErrorPages.send(resp, 401, "WWW-Authenticate", route.reason());
+                } else {
+                    ErrorPages.send(resp, route.status());
+                }
                 return;
         }
         int refused = RequestChecks.refuse(route, req.getHeader("Transfer-Encoding"), req.getContentLengthLong());

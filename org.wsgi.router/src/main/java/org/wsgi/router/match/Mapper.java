@@ -40,6 +40,7 @@ final class Mapper {
     private final boolean caseSensitive;
     private final AccessFiles accessFiles;
     private final FileProbe probe;
+    private final AccessControl accessControl = new AccessControl(new PasswordFiles());
 
     Mapper(WsgiConfiguration configuration, FileProbe probe, UnaryOperator<String> processEnv,
             boolean caseSensitive, AccessFiles accessFiles) {
@@ -64,6 +65,14 @@ final class Mapper {
             return error(500, merged.accessError());
         }
         DirectorySettings s = merged.settings();
+        if (walk.kind() != FileProbe.Kind.DIRECTORY && name(walk.path()).startsWith(".ht")) {
+            // The base configuration's <Files ".ht*"> Require all denied </Files>, as Debian's apache2.conf has it.
+            return error(403, "client denied by server configuration: " + UriPath.text(walk.path()));
+        }
+        AccessControl.Decision access = accessControl.check(s, r.http(), uri);
+        if (access.status() != 0) {
+            return error(access.status(), access.reason());
+        }
         if (merged.rewriteDir() != null) {
             Route rewritten = PerDirectoryRewrite.apply(r, walk, filename, s, merged.rewriteDir(), configuration);
             if (rewritten != null) {
@@ -97,7 +106,7 @@ final class Mapper {
         if (mount == null && !Handlers.options(s).contains("execcgi")) {
             return error(403, "Options ExecCGI is off in this directory: " + UriPath.text(walk.path()));
         }
-        return wsgi(r, walk, uri, s, mount);
+        return wsgi(r, walk, uri, s, mount, access);
     }
 
     private Route directory(Request r, String dir, String uri, DirectorySettings s, ScriptMount mount,
@@ -134,7 +143,8 @@ final class Mapper {
                 r.server().documentRoot(), Map.of(), false, false, 0, configuration.generation());
     }
 
-    private Route wsgi(Request r, ScriptResolver.Walk walk, String uri, DirectorySettings s, ScriptMount mount) {
+    private Route wsgi(Request r, ScriptResolver.Walk walk, String uri, DirectorySettings s, ScriptMount mount,
+            AccessControl.Decision access) {
         String rawPathInfo = walk.pathInfo();
         String pathInfo = UriPath.collapseSlashes(rawPathInfo);
         String scriptUri = uri.endsWith(rawPathInfo) ? uri.substring(0, uri.length() - rawPathInfo.length()) : uri;
@@ -159,8 +169,14 @@ final class Mapper {
                 first(s.scriptReloading(), Boolean.TRUE));
         String reason = mount != null ? "matched " + mount.location() + " " + mount.urlPath()
                 : "wsgi-script handler for " + UriPath.text(walk.path());
+        Map<String, String> env = vars.forEnviron();
+        if (access.user() != null) {
+            env = new java.util.LinkedHashMap<>(env);
+            env.put("AUTH_TYPE", access.authType());
+            env.put("REMOTE_USER", access.user());
+        }
         return new Route(Route.Outcome.WSGI, 200, reason, target, scriptName, pathInfo, proc, serverName(r),
-                r.server().documentRoot(), vars.forEnviron(),
+                r.server().documentRoot(), env,
                 first(mount == null ? null : mount.passAuthorization(), s.passAuthorization(), Boolean.FALSE),
                 first(s.chunkedRequest(), Boolean.FALSE), first(s.limitRequestBody(), 0L),
                 configuration.generation());

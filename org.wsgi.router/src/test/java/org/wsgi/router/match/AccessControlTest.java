@@ -1,0 +1,123 @@
+package org.wsgi.router.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.wsgi.api.RouteRequest;
+import org.wsgi.api.config.DirectorySettings;
+
+/** Apache 2.4's access phases as the router applies them: host rules, Basic authentication, Require, Satisfy. */
+class AccessControlTest {
+
+    @TempDir
+    Path dir;
+
+    private final AccessControl access = new AccessControl(new PasswordFiles());
+
+    private static DirectorySettings settings(Map<String, List<List<String>>> directives) {
+        return new DirectorySettings(null, null, null, null, null, null, null, List.of(), null, null, Map.of(),
+                List.of(), null, directives);
+    }
+
+    private static Map<String, List<List<String>>> d(String... keyAndWords) {
+        Map<String, List<List<String>>> m = new LinkedHashMap<>();
+        for (String kw : keyAndWords) {
+            String[] parts = kw.split("=", 2);
+            m.computeIfAbsent(parts[0], k -> new java.util.ArrayList<>()).add(List.of(parts[1].split(" ")));
+        }
+        return m;
+    }
+
+    private static RouteRequest request(String method, String addr, String authorization) {
+        return new RouteRequest(method, "http", "localhost", 80, "/x", null, addr,
+                authorization == null ? Map.of() : Map.of("authorization", authorization));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private int status(Map<String, List<List<String>>> directives, String addr) {
+        return access.check(settings(directives), request("GET", addr, null), "/x").status();
+    }
+
+    @ParameterizedTest(name = "{0} from {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Order=allow,deny                                        | 127.0.0.1 | 403
+            Order=allow,deny;Allow=from all                         | 127.0.0.1 | 0
+            Order=allow,deny;Allow=from all;Deny=from 10.0.0.0/8    | 10.1.2.3  | 403
+            Order=deny,allow;Deny=from all;Allow=from 127.0.0.1     | 127.0.0.1 | 0
+            Order=deny,allow;Deny=from all;Allow=from 127.0.0.1     | 10.0.0.1  | 403
+            Order=deny,allow;Deny=from all;Allow=from localhost     | 127.0.0.1 | 0
+            Order=deny,allow;Deny=from all;Allow=from 10.1          | 10.1.9.9  | 0
+            Order=deny,allow;Deny=from all;Allow=from 10.0.0.0/255.0.0.0 | 10.200.0.1 | 0
+            Deny=from all                                           | 127.0.0.1 | 403
+            Require=all granted                                     | 10.0.0.1  | 0
+            Require=all denied                                      | 127.0.0.1 | 403
+            Require=ip 192.168.0.0/16                               | 192.168.4.4 | 0
+            Require=ip 192.168.0.0/16                               | 10.0.0.1  | 403
+            Require=local                                           | 127.0.0.1 | 0
+            Require=local                                           | 10.0.0.1  | 403
+            Require=ip 10.0.0.0/8;Require=local                     | 127.0.0.1 | 0
+            Require=valid-user                                      | 127.0.0.1 | 500
+            """)
+    void hostRulesAndRequire(String directives, String addr, int expected) {
+        assertEquals(expected, status(d(directives.split(";")), addr));
+    }
+
+    @Test
+    void basicAuthenticationChallengesChecksAndNamesTheUser() throws Exception {
+        Path users = dir.resolve("htpasswd");
+        Files.writeString(users, "alice:$apr1$P1duwJne$J4IBYkgOhw9vO33WQ1usB1\nbob:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\n");
+        DirectorySettings s = settings(d("AuthType=Basic", "AuthName=members", "AuthUserFile=" + users,
+                "Require=user alice"));
+        AccessControl.Decision none = access.check(s, request("GET", "127.0.0.1", null), "/x");
+        assertEquals(401, none.status());
+        assertEquals("Basic realm=\"members\"", none.reason());
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", basic("alice", "wrong")), "/x").status());
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", basic("bob", "secret")), "/x").status(),
+                "bob's password is right but Require names only alice");
+        AccessControl.Decision ok = access.check(s, request("GET", "127.0.0.1", basic("alice", "secret")), "/x");
+        assertEquals(0, ok.status());
+        assertEquals("alice", ok.user());
+        assertEquals("Basic", ok.authType());
+    }
+
+    @Test
+    void satisfyAnyLetsTheHostRulesAloneGrant() throws Exception {
+        Map<String, List<List<String>>> m = d("AuthType=Basic", "AuthName=x", "AuthUserFile=" + dir.resolve("none"),
+                "Require=valid-user", "Order=deny,allow", "Deny=from all", "Allow=from 127.0.0.1", "Satisfy=Any");
+        assertEquals(0, status(m, "127.0.0.1"));
+        assertEquals(401, status(m, "10.0.0.1"));
+        m.put("Satisfy", List.of(List.of("All")));
+        assertEquals(401, status(m, "127.0.0.1"), "with Satisfy All the user is needed too");
+        assertEquals(403, status(m, "10.0.0.1"));
+    }
+
+    @Test
+    void limitSectionsCountForTheirMethodsOnly() {
+        Map<String, List<List<String>>> m = d("<Limit POST PUT> Require=all denied");
+        assertEquals(0, access.check(settings(m), request("GET", "127.0.0.1", null), "/x").status());
+        assertEquals(403, access.check(settings(m), request("POST", "127.0.0.1", null), "/x").status());
+        Map<String, List<List<String>>> except = d("<LimitExcept GET> Require=all denied");
+        assertEquals(0, access.check(settings(except), request("GET", "127.0.0.1", null), "/x").status());
+        assertEquals(403, access.check(settings(except), request("DELETE", "127.0.0.1", null), "/x").status());
+    }
+
+    @Test
+    void noDirectivesGrant() {
+        assertTrue(access.check(DirectorySettings.EMPTY, request("GET", "10.9.8.7", null), "/x").status() == 0);
+    }
+}
