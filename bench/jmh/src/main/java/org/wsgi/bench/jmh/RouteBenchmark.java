@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.wsgi.api.Route;
 import org.wsgi.api.RouteRequest;
 import org.wsgi.config.apache.parser.ConfParser;
+import org.wsgi.router.match.AccessFiles;
 import org.wsgi.router.match.RoutingTable;
 
 /**
@@ -63,7 +64,9 @@ public class RouteBenchmark {
         Path file = root.resolve("sites.conf");
         var a = MountConfig.check(MountConfig.assemble(parser, List.of(file),
                 List.of(MountConfig.bytes(MountConfig.text(scripts, 0, mounts)))), mounts);
-        table = new RoutingTable(a.configuration(), "localhost", MountConfig.probe(probe), System::getenv);
+        // As the running router has it: .htaccess support on (read only where AllowOverride allows it).
+        table = new RoutingTable(a.configuration(), "localhost", MountConfig.probe(probe), System::getenv,
+                new AccessFiles(parser::parseAccessFile));
         all = new RouteRequest[mounts];
         for (int i = 0; i < mounts; i++) {
             all[i] = MountConfig.request(MountConfig.mountPath(i) + "/items/42");
