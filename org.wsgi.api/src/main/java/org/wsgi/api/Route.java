@@ -11,7 +11,7 @@ import org.wsgi.api.exec.ScriptTarget;
  * @param outcome what kind of answer
  * @param status the HTTP status when the outcome is not {@link Outcome#WSGI} (e.g. 404, 403, 413), else 200
  * @param reason a one-line explanation: the mount that matched, or the error as mod_wsgi would log it; for
- *        {@link Outcome#REDIRECT} the {@code Location}
+ *        {@link Outcome#REDIRECT} the {@code Location}; for a 401 error the {@code WWW-Authenticate} challenge
  * @param target the script to run for {@link Outcome#WSGI}, the file to serve for {@link Outcome#FILE}; else
  *        {@code null}
  * @param scriptName the WSGI {@code SCRIPT_NAME}
@@ -24,10 +24,20 @@ import org.wsgi.api.exec.ScriptTarget;
  * @param chunkedRequest whether a chunked request body is accepted ({@code WSGIChunkedRequest})
  * @param limitRequestBody the largest body accepted, 0 for no limit
  * @param generation the configuration generation this route was computed from
+ * @param query the {@code QUERY_STRING} the application sees when mod_rewrite replaced the request's (without the
+ *        {@code ?}); {@code null} when it is the request's own
  */
 public record Route(Outcome outcome, int status, String reason, ScriptTarget target, String scriptName,
         String pathInfo, String processGroup, String serverName, String documentRoot, Map<String, String> env, boolean passAuthorization,
-        boolean chunkedRequest, long limitRequestBody, long generation) {
+        boolean chunkedRequest, long limitRequestBody, long generation, String query) {
+
+    /** A route whose application sees the request's own query string. */
+    public Route(Outcome outcome, int status, String reason, ScriptTarget target, String scriptName,
+            String pathInfo, String processGroup, String serverName, String documentRoot, Map<String, String> env,
+            boolean passAuthorization, boolean chunkedRequest, long limitRequestBody, long generation) {
+        this(outcome, status, reason, target, scriptName, pathInfo, processGroup, serverName, documentRoot, env,
+                passAuthorization, chunkedRequest, limitRequestBody, generation, null);
+    }
 
     /** The kinds of answer the router decides on. */
     public enum Outcome {

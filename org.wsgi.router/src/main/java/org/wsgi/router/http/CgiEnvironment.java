@@ -70,7 +70,8 @@ public final class CgiEnvironment {
         env.put("SERVER_PROTOCOL", req.getProtocol());
         env.put("REQUEST_METHOD", req.getMethod());
         String query = req.getQueryString();
-        env.put("QUERY_STRING", query == null ? "" : query);
+        String seen = route.query() != null ? route.query() : query;
+        env.put("QUERY_STRING", seen == null ? "" : seen);
         env.put("REQUEST_URI", query == null ? req.getRequestURI() : req.getRequestURI() + "?" + query);
         env.put("SCRIPT_NAME", route.scriptName());
         env.put("PATH_INFO", route.pathInfo());

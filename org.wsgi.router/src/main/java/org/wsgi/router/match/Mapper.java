@@ -22,8 +22,8 @@ import org.wsgi.api.exec.ScriptTarget;
 final class Mapper {
 
     /** One request on its way through the table. */
-    record Request(RouteRequest http, String uri, RoutingTable.Server server, HostHeader host, int port,
-            Map<String, String> rewriteEnv, InternalRedirect redirect) {
+    record Request(RouteRequest http, String uri, String query, RoutingTable.Server server, HostHeader host,
+            int port, Map<String, String> rewriteEnv, InternalRedirect redirect) {
     }
 
     /** Routes a new URI for the same request, as Apache's internal redirect does. */
@@ -179,7 +179,7 @@ final class Mapper {
                 r.server().documentRoot(), env,
                 first(mount == null ? null : mount.passAuthorization(), s.passAuthorization(), Boolean.FALSE),
                 first(s.chunkedRequest(), Boolean.FALSE), first(s.limitRequestBody(), 0L),
-                configuration.generation());
+                configuration.generation(), java.util.Objects.equals(r.query(), r.http().query()) ? null : r.query());
     }
 
     private String checkProcessGroup(String proc, String serverName, DirectorySettings s) {

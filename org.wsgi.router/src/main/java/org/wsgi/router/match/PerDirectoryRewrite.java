@@ -38,7 +38,7 @@ final class PerDirectoryRewrite {
         String file = walk.kind() == FileProbe.Kind.FILE ? walk.path() + walk.pathInfo() : filename;
         String requestFilename = walk.kind() == FileProbe.Kind.FILE ? walk.path() : filename;
         String subject = !dir.isEmpty() && file.startsWith(dir) ? file.substring(dir.length()) : file;
-        Rewriter.Result rw = rewriter.apply(subject, r.http().query(), name -> switch (name) {
+        Rewriter.Result rw = rewriter.apply(subject, r.query(), name -> switch (name) {
             case "REQUEST_FILENAME", "SCRIPT_FILENAME" -> requestFilename;
             default -> ServerVariables.of(name, r.http(), r.uri(), r.server(), r.host(), r.port());
         }, true);

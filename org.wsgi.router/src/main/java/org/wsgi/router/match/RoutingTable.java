@@ -110,6 +110,7 @@ public final class RoutingTable {
         }
         int port = host.port() > 0 ? host.port() : "https".equals(request.scheme()) ? 443 : 80;
         Map<String, String> rewriteEnv = Map.of();
+        String query = request.query();
         if (server.rewriter() != null) {
             String original = uri;
             Rewriter.Result rw = server.rewriter().apply(uri, request.query(),
@@ -121,11 +122,12 @@ public final class RoutingTable {
                         : Route.error(rw.status(), "RewriteRule refused " + original, configuration.generation());
             }
             uri = rw.uri();
+            query = rw.query();
             rewriteEnv = rw.env();
         }
         String current = uri;
-        Mapper.Request r = new Mapper.Request(request, uri, server, host, port, rewriteEnv,
-                (to, query) -> internalRedirect(request, current, to, query, redirects));
+        Mapper.Request r = new Mapper.Request(request, uri, query, server, host, port, rewriteEnv,
+                (to, newQuery) -> internalRedirect(request, current, to, newQuery, redirects));
         MountIndex.Hit alias = server.aliases().find(uri);
         if (alias != null) {
             return mapper.byHandler(r, alias.filename(), alias.targetLength(), uri, null);
@@ -160,9 +162,11 @@ public final class RoutingTable {
         Map<String, String> env = new LinkedHashMap<>(next.env());
         env.putIfAbsent("REDIRECT_URL", UriPath.text(from));
         env.putIfAbsent("REDIRECT_STATUS", "200");
+        String effective = next.query() != null ? next.query() : query;
         return new Route(next.outcome(), next.status(), next.reason(), next.target(), next.scriptName(),
                 next.pathInfo(), next.processGroup(), next.serverName(), next.documentRoot(), env,
-                next.passAuthorization(), next.chunkedRequest(), next.limitRequestBody(), next.generation());
+                next.passAuthorization(), next.chunkedRequest(), next.limitRequestBody(), next.generation(),
+                effective);
     }
 
     /** The file a FILE route serves, for the servlet: the byte-string name as a path. */

@@ -86,6 +86,17 @@ class AccessFileRoutingTest {
     }
 
     @Test
+    void aRewrittenQueryIsWhatTheApplicationSees() throws Exception {
+        site("RewriteEngine On\nRewriteRule ^page/(.*)$ /site/app.wsgi?name=$1 [QSA,L]\n");
+        RoutingTable t = table(CONF.formatted("FileInfo"));
+        Route r = t.route(new RouteRequest("GET", "http", "localhost", 80, "/site/page/home", "x=1", "127.0.0.1",
+                Map.of()));
+        assertEquals(Route.Outcome.WSGI, r.outcome(), r.reason());
+        assertEquals("name=home&x=1", r.query());
+        assertEquals(null, get(t, "/site/app.wsgi").query(), "not rewritten: the request's own");
+    }
+
+    @Test
     void aPerDirectoryRewriteIsAnInternalRedirect() throws Exception {
         site("RewriteEngine On\nRewriteCond %{REQUEST_FILENAME} !-f\nRewriteRule ^(.*)$ /site/app.wsgi/$1 [L]\n");
         Route r = get(table(CONF.formatted("FileInfo")), "/site/some/where");
