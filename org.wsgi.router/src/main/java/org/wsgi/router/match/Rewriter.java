@@ -18,7 +18,8 @@ import org.wsgi.api.config.DirectorySettings;
  * The server-context part of mod_rewrite that mod_wsgi configurations use: {@code RewriteCond}s with server
  * variables, back-references and file tests, {@code RewriteRule}s that set variables ({@code E=}), rewrite the URI
  * ({@code PT}, {@code L}, {@code QSA}), refuse ({@code F}, {@code G}) or redirect ({@code R}), and
- * {@code RewriteMap}s of type {@code txt:} and {@code int:}. Compiled once per snapshot; thread-safe.
+ * {@code RewriteMap}s of type {@code txt:}, {@code rnd:} and {@code int:} (the configuration bundle tells the
+ * operator that other types answer their default). Compiled once per snapshot; thread-safe.
  */
 final class Rewriter {
 
@@ -98,7 +99,7 @@ final class Rewriter {
 
     private static Map<String, String> loadMap(String source) {
         Map<String, String> map = new HashMap<>();
-        if (source.startsWith("txt:")) {
+        if (source.startsWith("txt:") || source.startsWith("rnd:")) {
             try {
                 for (String line : Files.readAllLines(Path.of(source.substring(4)))) {
                     String[] kv = line.trim().split("\\s+");
@@ -108,6 +109,9 @@ final class Rewriter {
                 }
             } catch (IOException e) {
                 // mod_rewrite answers the default (or empty) for a map it cannot read.
+            }
+            if (source.startsWith("rnd:")) {
+                map.put("\0rnd", "");
             }
         } else if (source.startsWith("int:")) {
             map.put("\0int", source.substring(4).toLowerCase(Locale.ROOT));
@@ -250,6 +254,23 @@ final class Rewriter {
         return s.length() - 1;
     }
 
+    /** %-decoding for {@code int:unescape}; a malformed escape stays as written. */
+    private static String unescape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+            if (c == '%' && lo >= 0) {
+                b.append((char) (hi * 16 + lo));
+                i += 2;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     /** {@code map:key|default}. */
     private String lookup(String spec) {
         int colon = spec.indexOf(':');
@@ -266,9 +287,20 @@ final class Rewriter {
             return switch (fn) {
                 case "tolower" -> key.toLowerCase(Locale.ROOT);
                 case "toupper" -> key.toUpperCase(Locale.ROOT);
+                case "escape" -> UriPath.encode(key);
+                case "unescape" -> unescape(key);
                 default -> key;
             };
         }
-        return map.getOrDefault(key, fallback);
+        String value = map.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (map.containsKey("\0rnd")) {
+            // rnd: one of the '|'-separated values, at random, as mod_rewrite picks it.
+            String[] choices = value.split("\\|");
+            return choices[java.util.concurrent.ThreadLocalRandom.current().nextInt(choices.length)];
+        }
+        return value;
     }
 }

@@ -72,4 +72,27 @@ class RewriterTest {
         assertNull(apply(r, "/", null, Map.of("HTTP_HOST", "example.com", "REMOTE_ADDR", "127.0.0.1")).env()
                 .get("MATCHED"));
     }
+
+    @Test
+    void randomAndInternalMaps(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path rnd = dir.resolve("servers.txt");
+        java.nio.file.Files.writeString(rnd, "# backends\nstatic a|b|c\n");
+        List<List<String>> rewrite = new ArrayList<>(List.of(
+                List.of("RewriteRule", "^/s/(.*)", "-", "[E=PICK:${servers:static|none},E=ESC:${esc:$1},"
+                        + "E=UN:${unesc:a\\%20b},E=MISS:${servers:other|fallback}]")));
+        DirectorySettings s = new DirectorySettings(null, null, null, null, null, null, null, List.of(), null, null,
+                Map.of(), List.of(), null, Map.of("RewriteEngine", List.of(List.of("On")),
+                        "RewriteMap", List.of(List.of("servers", "rnd:" + rnd), List.of("esc", "int:escape"),
+                                List.of("unesc", "int:unescape")),
+                        DirectorySettings.REWRITE, rewrite));
+        java.util.Set<String> picked = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            Map<String, String> env = Rewriter.of(s).apply("/s/x y", null, n -> null).env();
+            picked.add(env.get("PICK"));
+            assertEquals("x%20y", env.get("ESC"));
+            assertEquals("a b", env.get("UN"));
+            assertEquals("fallback", env.get("MISS"));
+        }
+        assertEquals(java.util.Set.of("a", "b", "c"), picked);
+    }
 }

@@ -203,7 +203,7 @@ final class DirectiveTable {
                 "an input string and a to be applied regexp-pattern");
         add("RewriteRule", RAW_ARGS, FILEINFO, StoredHandlers::rewriteRule,
                 "an URL-applied regexp-pattern and a substitution URL");
-        add("RewriteMap", TAKE23, SERVER, CommonHandlers::store, "a mapname and a filename and options");
+        add("RewriteMap", TAKE23, SERVER, StoredHandlers::rewriteMap, "a mapname and a filename and options");
         add("RewriteBase", TAKE1, FILEINFO, StoredHandlers::rewriteBase, "the base URL of the per-directory context");
         add("RewriteOptions", ITERATE, FILEINFO, CommonHandlers::store, "List of option strings to set");
     }

@@ -13,6 +13,7 @@ final class StoredHandlers {
     private static final Set<String> ORDERS = Set.of("allow,deny", "deny,allow", "mutual-failure");
     private static final Set<String> OVERRIDES = Set.of("none", "all", "authconfig", "fileinfo", "indexes", "limit",
             "options");
+    private static final Set<String> INTERNAL_MAPS = Set.of("toupper", "tolower", "escape", "unescape");
     private static final Set<String> MULTIVIEWS = Set.of("any", "negotiatedonly", "filters", "handlers");
 
     private StoredHandlers() {
@@ -54,6 +55,50 @@ final class StoredHandlers {
             return "Require requires at least one argument, specifies authorization requirements";
         }
         return call.store(words);
+    }
+
+    /**
+     * {@code RewriteMap name type:source}: checked as mod_rewrite checks it (the file must exist, an internal
+     * function must be known; an unknown type is a text file named with its prefix, under ServerRoot). Types this
+     * runtime cannot read are accepted with a notice, never silently.
+     */
+    static String rewriteMap(DirectiveCall call) {
+        String name = call.arg(0);
+        String source = call.arg(1);
+        int colon = source.indexOf(':');
+        String type = colon < 0 ? "" : source.substring(0, colon).toLowerCase(Locale.ROOT);
+        String rest = colon < 0 ? source : source.substring(colon + 1);
+        switch (type.startsWith("dbm=") ? "dbm" : type) {
+            case "int":
+                if (!INTERNAL_MAPS.contains(rest.toLowerCase(Locale.ROOT))) {
+                    return "RewriteMap: internal map not found:" + rest;
+                }
+                break;
+            case "txt", "rnd":
+                if (!java.nio.file.Files.exists(java.nio.file.Path.of(call.fragment().resolve(rest)))) {
+                    return "RewriteMap: file for map " + name + " not found:" + rest;
+                }
+                break;
+            case "dbm", "prg":
+                String file = type.equals("prg") ? rest.strip().split("\\s+")[0] : rest;
+                if (!java.nio.file.Files.exists(java.nio.file.Path.of(call.fragment().resolve(file)))) {
+                    return "RewriteMap: file for map " + name + " not found:" + file;
+                }
+                call.notice("RewriteMap " + name + ": " + type + ": maps are not supported on the JVM; lookups answer "
+                        + "their default value (a txt: map with the same lines works)");
+                break;
+            case "dbd", "fastdbd":
+                call.notice("RewriteMap " + name + ": " + type + ": maps are not supported on the JVM; lookups "
+                        + "answer their default value");
+                break;
+            default:
+                String path = call.fragment().resolve(source);
+                if (!java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
+                    return "RewriteMap: file for map " + name + " not found:" + path;
+                }
+                return call.store(List.of(name, "txt:" + path));
+        }
+        return call.store();
     }
 
     static String allowOverride(DirectiveCall call) {

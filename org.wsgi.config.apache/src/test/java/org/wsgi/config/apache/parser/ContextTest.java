@@ -55,7 +55,7 @@ class ContextTest {
             Require all granted                                     | NNYYY
             AuthType Basic                                          | NNYYY
             RewriteEngine On                                        | YYYYY
-            RewriteMap m txt:/m.txt                                 | YYNNN
+            RewriteMap m int:tolower                                | YYNNN
             RewriteBase /x                                          | NNYYY
             ErrorLog logs/error_log                                 | YYNNN
             CustomLog logs/access_log common                        | YYNNN

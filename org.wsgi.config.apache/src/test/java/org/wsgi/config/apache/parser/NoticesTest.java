@@ -76,4 +76,22 @@ class NoticesTest {
         DirectorySettings s = new Confs(root).configuration("rewriteengine on\nREWRITEENGINE off\n").main().settings();
         assertEquals(List.of(List.of("on"), List.of("off")), s.directives().get("RewriteEngine"));
     }
+
+    @Test
+    void rewriteMapsAreCheckedAsModRewriteChecksThem() throws Exception {
+        java.nio.file.Files.writeString(root.resolve("map.txt"), "/a pg-a\n");
+        java.nio.file.Files.writeString(root.resolve("map.dbm"), "");
+        Confs confs = new Confs(root);
+        assertEquals(List.of("x.conf:1: RewriteMap: file for map m not found:/nonexistent/map.txt"),
+                confs.errors("RewriteMap m txt:/nonexistent/map.txt"));
+        assertEquals(List.of("x.conf:1: RewriteMap: internal map not found:nosuch"),
+                confs.errors("RewriteMap m int:nosuch"));
+        assertEquals(List.of("x.conf:1: RewriteMap: file for map m not found:" + root.resolve("foo:/x")),
+                confs.errors("RewriteMap m foo:/x"));
+        ParsedFile ok = confs.parse("x.conf", "RewriteMap t txt:" + root.resolve("map.txt") + "\nRewriteMap i int:tolower\n"
+                + "RewriteMap d dbm:" + root.resolve("map.dbm") + "\n");
+        assertEquals(List.of(), ok.errors());
+        assertEquals(List.of("x.conf:3: RewriteMap d: dbm: maps are not supported on the JVM; lookups answer their "
+                + "default value (a txt: map with the same lines works)"), ok.notices());
+    }
 }
