@@ -18,8 +18,9 @@ import org.wsgi.api.config.DirectorySettings;
  * The server-context part of mod_rewrite that mod_wsgi configurations use: {@code RewriteCond}s with server
  * variables, back-references and file tests, {@code RewriteRule}s that set variables ({@code E=}), rewrite the URI
  * ({@code PT}, {@code L}, {@code QSA}), refuse ({@code F}, {@code G}) or redirect ({@code R}), and
- * {@code RewriteMap}s of type {@code txt:}, {@code rnd:} and {@code int:} (the configuration bundle tells the
- * operator that other types answer their default). Compiled once per snapshot; thread-safe.
+ * {@code RewriteMap}s of type {@code txt:}, {@code rnd:}, {@code dbm:} (Berkeley DB hash files, as Debian's
+ * {@code httxt2dbm} writes them) and {@code int:} (the configuration bundle tells the operator that other types
+ * answer their default). Compiled once per snapshot; thread-safe.
  */
 final class Rewriter {
 
@@ -112,6 +113,12 @@ final class Rewriter {
             }
             if (source.startsWith("rnd:")) {
                 map.put("\0rnd", "");
+            }
+        } else if (source.startsWith("dbm:") || source.regionMatches(true, 0, "dbm=db:", 0, 7)) {
+            try {
+                map.putAll(BerkeleyHashMap.read(Path.of(source.substring(source.indexOf(':') + 1))));
+            } catch (IOException e) {
+                // As for a text map: an unreadable map answers the default.
             }
         } else if (source.startsWith("int:")) {
             map.put("\0int", source.substring(4).toLowerCase(Locale.ROOT));

@@ -84,8 +84,10 @@ final class StoredHandlers {
                 if (!java.nio.file.Files.exists(java.nio.file.Path.of(call.fragment().resolve(file)))) {
                     return "RewriteMap: file for map " + name + " not found:" + file;
                 }
-                call.notice("RewriteMap " + name + ": " + type + ": maps are not supported on the JVM; lookups answer "
-                        + "their default value (a txt: map with the same lines works)");
+                if (!type.equals("dbm") && !type.equals("dbm=db")) {
+                    call.notice("RewriteMap " + name + ": " + type + ": maps are not supported on the JVM; lookups "
+                            + "answer their default value (a txt: map with the same lines works)");
+                }
                 break;
             case "dbd", "fastdbd":
                 call.notice("RewriteMap " + name + ": " + type + ": maps are not supported on the JVM; lookups "
