@@ -114,12 +114,10 @@ public class RoutingReplayIT extends WsgiTestSupport {
         return n;
     }
 
-    /** Answers decided outside what is built: daemon processes, authentication, directory listings. */
+    /** Answers that come from daemon processes (not built yet: the daemon issue), recorded by their log lines. */
     private static boolean skip(JsonNode r) {
         String log = r.path("log").toString();
-        return !r.path("mod_wsgi.process_group").asText("").isEmpty() || log.contains("[remote ")
-                || r.path("path").asText().endsWith("/") && "text/html".equals(r.path("content_type").asText(""))
-                        && !r.has("SCRIPT_NAME");
+        return !r.path("mod_wsgi.process_group").asText("").isEmpty() || log.contains("[remote ");
     }
 
     /** Daemon process groups are not implemented yet: requests our router sends to one are not compared. */
