@@ -57,13 +57,12 @@ public final class WsgiServlet extends HttpServlet {
                 status.send(req, resp);
                 return;
             case FILE:
-                if (route.target() != null) {
+                if (java.nio.file.Files.isDirectory(route.target().script())) {
+                    DirectoryListing.send(resp, route.target().script().toFile(), route.scriptName(),
+                            req.getMethod().equals("HEAD"));
+                } else {
                     files.send(req, resp, route.target().script());
-                    return;
                 }
-                LOG.info("[client {}:{}] 403 {}: directory listings are not implemented", req.getRemoteAddr(),
-                        req.getRemotePort(), req.getRequestURI());
-                ErrorPages.send(resp, 403);
                 return;
             default:
                 LOG.info("[client {}:{}] {} {}: {}", req.getRemoteAddr(), req.getRemotePort(), route.status(),

@@ -130,8 +130,9 @@ final class Mapper {
             return error(403, "Attempt to invoke directory as WSGI application: " + UriPath.text(base));
         }
         if (Handlers.options(s).contains("indexes")) {
-            return new Route(Route.Outcome.FILE, 200, "directory listing", null, "", "", "", "", "", Map.of(), false,
-                    false, 0, configuration.generation());
+            return new Route(Route.Outcome.FILE, 200, "directory listing",
+                    new ScriptTarget(Path.of(UriPath.text(base)), "", "", false), uri, "", "", serverName(r),
+                    r.server().documentRoot(), Map.of(), false, false, 0, configuration.generation());
         }
         return error(403, "Cannot serve directory " + UriPath.text(base)
                 + ": No matching DirectoryIndex found, and server-generated directory index forbidden by Options");
