@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param callableObject the name of the module-level callable, {@code application} by default
  * @param reloading whether the script's modification time is checked on each request
  *        ({@code WSGIScriptReloading})
+ * @param modified the script's modification time in milliseconds as the router saw it while routing this
+ *        request, so the reload check needs no second {@code stat}; {@code -1} when unknown
  */
-public record ScriptTarget(Path script, String applicationGroup, String callableObject, boolean reloading) {
+public record ScriptTarget(Path script, String applicationGroup, String callableObject, boolean reloading,
+        long modified) {
+
+    /** A target whose modification time the provider reads itself. */
+    public ScriptTarget(Path script, String applicationGroup, String callableObject, boolean reloading) {
+        this(script, applicationGroup, callableObject, reloading, -1);
+    }
 
     /** mod_wsgi's default callable name. */
     public static final String DEFAULT_CALLABLE = "application";

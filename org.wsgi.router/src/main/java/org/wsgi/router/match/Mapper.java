@@ -167,7 +167,7 @@ final class Mapper {
         String callable = GroupNames.expand(first(mount == null ? null : mount.callableObject(), s.callableObject(),
                 ScriptTarget.DEFAULT_CALLABLE), ctx);
         ScriptTarget target = new ScriptTarget(Path.of(UriPath.text(walk.path())), app, callable,
-                first(s.scriptReloading(), Boolean.TRUE));
+                first(s.scriptReloading(), Boolean.TRUE), walk.modified());
         String reason = mount != null ? "matched " + mount.location() + " " + mount.urlPath()
                 : "wsgi-script handler for " + UriPath.text(walk.path());
         Map<String, String> env = vars.forEnviron();

@@ -19,8 +19,13 @@ public final class ScriptResolver {
      * @param kind {@link FileProbe.Kind#FILE} (with {@code pathInfo} the rest), {@link FileProbe.Kind#DIRECTORY}
      *        (the whole name is a directory) or {@link FileProbe.Kind#MISSING}
      * @param pathInfo what follows the file, for a file
+     * @param modified the file's modification time in milliseconds when the probe told it, else {@code -1}
      */
-    public record Walk(String path, FileProbe.Kind kind, String pathInfo) {
+    public record Walk(String path, FileProbe.Kind kind, String pathInfo, long modified) {
+
+        Walk(String path, FileProbe.Kind kind, String pathInfo) {
+            this(path, kind, pathInfo, -1);
+        }
     }
 
     /**
@@ -32,8 +37,9 @@ public final class ScriptResolver {
         if (targetLength > 0 && targetLength < filename.length() && filename.charAt(targetLength) == '/'
                 && filename.charAt(targetLength - 1) != '/') {
             String target = filename.substring(0, targetLength);
-            if (probe.kind(target) == FileProbe.Kind.FILE) {
-                return new Walk(target, FileProbe.Kind.FILE, filename.substring(targetLength));
+            FileProbe.Stat stat = probe.stat(target);
+            if (stat.kind() == FileProbe.Kind.FILE) {
+                return new Walk(target, FileProbe.Kind.FILE, filename.substring(targetLength), stat.modified());
             }
         }
         return walk(filename);
@@ -41,9 +47,9 @@ public final class ScriptResolver {
 
     /** Walks {@code filename} (a target plus the URI remainder, byte string). */
     public Walk walk(String filename) {
-        FileProbe.Kind whole = probe.kind(filename);
-        if (whole != FileProbe.Kind.MISSING) {
-            return new Walk(filename, whole, "");
+        FileProbe.Stat whole = probe.stat(filename);
+        if (whole.kind() != FileProbe.Kind.MISSING) {
+            return new Walk(filename, whole.kind(), "", whole.modified());
         }
         int end = filename.length();
         while (true) {
@@ -56,11 +62,11 @@ public final class ScriptResolver {
             if (prefix.endsWith("/")) {
                 continue;
             }
-            FileProbe.Kind k = probe.kind(prefix);
-            if (k == FileProbe.Kind.FILE) {
-                return new Walk(prefix, k, filename.substring(slash));
+            FileProbe.Stat k = probe.stat(prefix);
+            if (k.kind() == FileProbe.Kind.FILE) {
+                return new Walk(prefix, FileProbe.Kind.FILE, filename.substring(slash), k.modified());
             }
-            if (k == FileProbe.Kind.DIRECTORY) {
+            if (k.kind() == FileProbe.Kind.DIRECTORY) {
                 return new Walk(filename, FileProbe.Kind.MISSING, "");
             }
         }

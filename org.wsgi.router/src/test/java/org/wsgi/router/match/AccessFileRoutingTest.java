@@ -103,6 +103,7 @@ class AccessFileRoutingTest {
         assertEquals(Route.Outcome.WSGI, r.outcome(), r.reason());
         assertEquals("/site/app.wsgi", r.scriptName());
         assertEquals("/some/where", r.pathInfo());
+        assertTrue(r.target().modified() > 0, "the walk's stat gives the reload check its modification time");
         assertEquals("/site/some/where", r.env().get("REDIRECT_URL"));
         assertEquals("200", r.env().get("REDIRECT_STATUS"));
     }

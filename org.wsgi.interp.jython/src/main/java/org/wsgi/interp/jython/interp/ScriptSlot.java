@@ -51,13 +51,13 @@ final class ScriptSlot {
      */
     LoadedScript current(ScriptTarget target, PySystemState sys, RequestLog log) throws WsgiException {
         LoadedScript s = loaded;
-        if (s != null && !stale && (!target.reloading() || s.mtime().equals(mtime()))) {
+        if (s != null && !stale && (!target.reloading() || s.mtime().toMillis() == mtime(target))) {
             return s;
         }
         loadLock.lock();
         try {
             s = loaded;
-            FileTime mtime = mtime();
+            FileTime mtime = FileTime.fromMillis(mtime(target));
             if (s != null && !stale && (!target.reloading() || s.mtime().equals(mtime))) {
                 return s;
             }
@@ -84,9 +84,16 @@ final class ScriptSlot {
         }
     }
 
-    private FileTime mtime() throws WsgiException {
+    /**
+     * The script's modification time in milliseconds: as the router saw it while routing this request (one
+     * {@code stat} per request, not two), else read now.
+     */
+    private long mtime(ScriptTarget target) throws WsgiException {
+        if (target.modified() >= 0) {
+            return target.modified();
+        }
         try {
-            return Files.getLastModifiedTime(script);
+            return Files.getLastModifiedTime(script).toMillis();
         } catch (IOException e) {
             throw notFound(e);
         }

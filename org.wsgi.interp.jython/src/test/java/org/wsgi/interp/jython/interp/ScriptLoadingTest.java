@@ -104,6 +104,19 @@ class ScriptLoadingTest extends ProviderTestSupport {
     }
 
     @Test
+    void theRoutersModificationTimeSparesASecondStat() throws Exception {
+        Path script = dir.resolve("seen.wsgi");
+        write(script, "v1", 5_000_000L);
+        ScriptTarget seen = new ScriptTarget(script, "seen", "application", true, 5_000_000L);
+        assertEquals("v1", body(seen));
+        write(script, "v2", 6_000_000L);
+        assertEquals("v1", body(seen), "the time the router saw decides, not a second look at the file");
+        ScriptTarget changed = new ScriptTarget(script, "seen", "application", true, 6_000_000L);
+        assertEquals("v2", body(changed));
+        assertEquals(6_000_000L, script(provider.applicationGroups(), "seen").mtime);
+    }
+
+    @Test
     void reloadReexecutesOnlyThatModule() throws Exception {
         Path other = copy("state.wsgi", dir);
         Path script = dir.resolve("reload.wsgi");
