@@ -86,7 +86,7 @@ final class AccessControl {
             return new Decision(401, challenge, null, null);
         }
         List<String> file = last(s, "AuthUserFile", request.method());
-        String hash = file == null ? null : passwords.hash(file.get(file.size() - 1), credentials[0]);
+        String hash = file == null ? null : passwords.hash(file.get(0), credentials[0]);
         if (hash == null || !PasswordFiles.matches(credentials[1], hash)) {
             return new Decision(401, challenge, null, null);
         }

@@ -191,7 +191,7 @@ final class DirectiveTable {
         add("Require", RAW_ARGS, AUTHCFG, StoredHandlers::require, "specifies authorization requirements");
         add("AuthType", TAKE1, AUTHCFG, CommonHandlers::store, "an HTTP authorization type (e.g., \"Basic\")");
         add("AuthName", TAKE1, AUTHCFG, CommonHandlers::store, "the authentication realm (e.g. \"Members Only\")");
-        add("AuthUserFile", TAKE12, AUTHCFG, CommonHandlers::store, "text file containing user IDs and passwords");
+        add("AuthUserFile", TAKE12, AUTHCFG, StoredHandlers::authUserFile, "text file containing user IDs and passwords");
         add("AuthGroupFile", TAKE12, AUTHCFG, CommonHandlers::store,
                 "text file containing group names and member user IDs");
         add("AuthBasicProvider", ITERATE, AUTHCFG, CommonHandlers::store,

@@ -13,6 +13,8 @@ final class StoredHandlers {
     private static final Set<String> ORDERS = Set.of("allow,deny", "deny,allow", "mutual-failure");
     private static final Set<String> OVERRIDES = Set.of("none", "all", "authconfig", "fileinfo", "indexes", "limit",
             "options");
+    private static final Set<String> REQUIRE_PROVIDERS = Set.of("all", "valid-user", "user", "ip", "local",
+            "method");
     private static final Set<String> INTERNAL_MAPS = Set.of("toupper", "tolower", "escape", "unescape");
     private static final Set<String> MULTIVIEWS = Set.of("any", "negotiatedonly", "filters", "handlers");
 
@@ -54,7 +56,37 @@ final class StoredHandlers {
         if (words.isEmpty()) {
             return "Require requires at least one argument, specifies authorization requirements";
         }
+        String provider = words.get(0).toLowerCase(Locale.ROOT);
+        if (!REQUIRE_PROVIDERS.contains(provider)) {
+            call.notice("Require " + words.get(0) + " is not supported here: it never grants access (supported: "
+                    + String.join(", ", REQUIRE_PROVIDERS.stream().sorted().toList()) + ")");
+        }
         return call.store(words);
+    }
+
+    /**
+     * {@code AuthUserFile}: stored resolved against ServerRoot, as Apache resolves it; users whose password hash the runtime cannot check (only Apache MD5
+     * {@code $apr1$} and {@code {SHA}} are) are named in a notice, as they will never log in.
+     */
+    static String authUserFile(DirectiveCall call) {
+        java.nio.file.Path file = java.nio.file.Path.of(call.fragment().resolve(call.arg(0)));
+        try {
+            List<String> unsupported = new java.util.ArrayList<>();
+            for (String line : java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                int colon = line.indexOf(':');
+                String hash = colon < 0 ? "" : line.substring(colon + 1).strip();
+                if (colon > 0 && !line.startsWith("#") && !hash.startsWith("$apr1$") && !hash.startsWith("{SHA}")) {
+                    unsupported.add(line.substring(0, colon));
+                }
+            }
+            if (!unsupported.isEmpty()) {
+                call.notice("AuthUserFile " + file + ": the password hashes of " + String.join(", ", unsupported)
+                        + " are not supported here (only htpasswd -m and -s hashes are): they cannot log in");
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Apache reads the file per request too: a missing one fails logins, not the configuration.
+        }
+        return call.store(List.of(file.toString()));
     }
 
     /**

@@ -95,4 +95,26 @@ class NoticesTest {
         assertEquals(List.of("x.conf:4: RewriteMap p: prg: maps are not supported on the JVM; lookups answer their "
                 + "default value (a txt: map with the same lines works)"), ok.notices());
     }
+
+    @Test
+    void authorizationTheRuntimeCannotCheckIsNamed() throws Exception {
+        java.nio.file.Files.writeString(root.resolve("htpasswd"), "alice:$apr1$P1duwJne$J4IBYkgOhw9vO33WQ1usB1\n"
+                + "bob:$2y$05$abcdefghijklmnopqrstuOabcdefghijklmnopqrstuvwxyz12345\ncarol:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\n");
+        ParsedFile parsed = new Confs(root).parse("x.conf", """
+                <Location /a>
+                AuthType Basic
+                AuthUserFile htpasswd
+                Require group admins
+                Require valid-user
+                </Location>
+                """);
+        assertEquals(List.of(), parsed.errors());
+        assertEquals(List.of("x.conf:3: AuthUserFile " + root.resolve("htpasswd") + ": the password hashes of bob "
+                + "are not supported here (only htpasswd -m and -s hashes are): they cannot log in",
+                "x.conf:4: Require group is not supported here: it never grants access (supported: all, ip, local, "
+                + "method, user, valid-user)"), parsed.notices());
+        assertEquals(List.of(List.of(root.resolve("htpasswd").toString())),
+                parsed.fragment().main().sections().get(0).settings().directives().get("AuthUserFile"),
+                "stored resolved against ServerRoot, as Apache opens it");
+    }
 }
