@@ -61,7 +61,7 @@ final class AccessControl {
         if (!any && Boolean.FALSE.equals(hostAllowed)) {
             return denied(request, uri);
         }
-        Result anonymous = authorize(requires, null, request);
+        Result anonymous = authorize(requires, null, request, s);
         if (anonymous == Result.GRANTED) {
             return Decision.GRANTED;
         }
@@ -90,7 +90,7 @@ final class AccessControl {
         if (hash == null || !PasswordFiles.matches(credentials[1], hash)) {
             return new Decision(401, challenge, null, null);
         }
-        if (authorize(requires, credentials[0], request) != Result.GRANTED) {
+        if (authorize(requires, credentials[0], request, s) != Result.GRANTED) {
             return new Decision(401, challenge, null, null);
         }
         return new Decision(0, null, "Basic", credentials[0]);
@@ -116,10 +116,10 @@ final class AccessControl {
     }
 
     /** RequireAny over the lines: one granting line grants; otherwise a line that needs a user asks for one. */
-    private static Result authorize(List<List<String>> requires, String user, RouteRequest request) {
+    private Result authorize(List<List<String>> requires, String user, RouteRequest request, DirectorySettings s) {
         boolean needsUser = false;
         for (List<String> line : requires) {
-            Result r = requirement(line, user, request);
+            Result r = requirement(line, user, request, s);
             if (r == Result.GRANTED) {
                 return r;
             }
@@ -128,7 +128,7 @@ final class AccessControl {
         return needsUser ? Result.NEEDS_USER : Result.DENIED;
     }
 
-    private static Result requirement(List<String> line, String user, RouteRequest request) {
+    private Result requirement(List<String> line, String user, RouteRequest request, DirectorySettings s) {
         String provider = line.get(0).toLowerCase(Locale.ROOT);
         List<String> args = line.subList(1, line.size());
         switch (provider) {
@@ -138,6 +138,13 @@ final class AccessControl {
                 return user != null ? Result.GRANTED : Result.NEEDS_USER;
             case "user":
                 return user == null ? Result.NEEDS_USER : args.contains(user) ? Result.GRANTED : Result.DENIED;
+            case "group":
+                if (user == null) {
+                    return Result.NEEDS_USER;
+                }
+                List<String> file = last(s, "AuthGroupFile", request.method());
+                return file != null && args.stream().anyMatch(g -> passwords.inGroup(file.get(0), g, user))
+                        ? Result.GRANTED : Result.DENIED;
             case "ip":
                 return args.stream().anyMatch(a -> ipMatches(a, request.remoteAddr())) ? Result.GRANTED
                         : Result.DENIED;

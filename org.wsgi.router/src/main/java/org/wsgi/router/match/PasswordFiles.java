@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code AuthUserFile}s in htpasswd format, re-read when they change, and the password checks of Apache's
+ * {@code AuthUserFile}s in htpasswd format and {@code AuthGroupFile}s ({@code group: user user ...} lines), re-read
+ * when they change, and the password checks of Apache's
  * {@code apr_password_validate} for the hashes {@code htpasswd} writes by default on Linux: MD5
  * ({@code $apr1$}, {@code -m}) and SHA-1 ({@code {SHA}}, {@code -s}). Other hashes (bcrypt, crypt) never match.
  * Thread-safe.
@@ -26,21 +27,58 @@ final class PasswordFiles {
     }
 
     private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
+    private final Map<String, Loaded> groups = new ConcurrentHashMap<>();
 
-    /** The user's hash in {@code file}, or {@code null} when the user (or the file) is not there. */
-    String hash(String file, String user) {
+    /** Whether {@code user} is listed in {@code group} of the group file {@code file}. */
+    boolean inGroup(String file, String group, String user) {
+        String members = load(groups, file, PasswordFiles::readGroups).users.get(group);
+        if (members == null) {
+            return false;
+        }
+        for (String m : members.split("\\s+")) {
+            if (m.equals(user)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Loaded load(Map<String, Loaded> cache, String file,
+            java.util.function.Function<File, Map<String, String>> reader) {
         File f = new File(file);
         long modified = f.lastModified();
         long size = f.length();
         Loaded l = cache.get(file);
         if (l == null || l.modified != modified || l.size != size) {
-            l = new Loaded(modified, size, read(f));
+            l = new Loaded(modified, size, reader.apply(f));
             if (cache.size() >= CACHE_LIMIT) {
                 cache.clear();
             }
             cache.put(file, l);
         }
-        return l.users.get(user);
+        return l;
+    }
+
+    /** Group name to its members, several lines of one group joined. */
+    private static Map<String, String> readGroups(File f) {
+        Map<String, String> groups = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(f.toPath(), StandardCharsets.ISO_8859_1)) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && !line.startsWith("#")) {
+                    groups.merge(line.substring(0, colon).strip(), line.substring(colon + 1).strip(),
+                            (a, b) -> a + " " + b);
+                }
+            }
+        } catch (IOException e) {
+            // No groups: every group requirement fails, as in Apache.
+        }
+        return groups;
+    }
+
+    /** The user's hash in {@code file}, or {@code null} when the user (or the file) is not there. */
+    String hash(String file, String user) {
+        return load(cache, file, PasswordFiles::read).users.get(user);
     }
 
     private static Map<String, String> read(File f) {

@@ -96,6 +96,19 @@ class AccessControlTest {
     }
 
     @Test
+    void groupsComeFromTheGroupFile() throws Exception {
+        Path users = dir.resolve("htpasswd");
+        Files.writeString(users, "alice:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\nbob:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\n");
+        Path groups = dir.resolve("htgroup");
+        Files.writeString(groups, "staff: carol\nstaff: alice dave\nother: bob\n");
+        DirectorySettings s = settings(d("AuthType=Basic", "AuthName=g", "AuthUserFile=" + users,
+                "AuthGroupFile=" + groups, "Require=group staff"));
+        assertEquals(0, access.check(s, request("GET", "127.0.0.1", basic("alice", "secret")), "/x").status());
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", basic("bob", "secret")), "/x").status());
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", null), "/x").status());
+    }
+
+    @Test
     void satisfyAnyLetsTheHostRulesAloneGrant() throws Exception {
         Map<String, List<List<String>>> m = d("AuthType=Basic", "AuthName=x", "AuthUserFile=" + dir.resolve("none"),
                 "Require=valid-user", "Order=deny,allow", "Deny=from all", "Allow=from 127.0.0.1", "Satisfy=Any");

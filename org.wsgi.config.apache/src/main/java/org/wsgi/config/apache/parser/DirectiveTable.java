@@ -192,7 +192,7 @@ final class DirectiveTable {
         add("AuthType", TAKE1, AUTHCFG, CommonHandlers::store, "an HTTP authorization type (e.g., \"Basic\")");
         add("AuthName", TAKE1, AUTHCFG, CommonHandlers::store, "the authentication realm (e.g. \"Members Only\")");
         add("AuthUserFile", TAKE12, AUTHCFG, StoredHandlers::authUserFile, "text file containing user IDs and passwords");
-        add("AuthGroupFile", TAKE12, AUTHCFG, CommonHandlers::store,
+        add("AuthGroupFile", TAKE12, AUTHCFG, StoredHandlers::authGroupFile,
                 "text file containing group names and member user IDs");
         add("AuthBasicProvider", ITERATE, AUTHCFG, CommonHandlers::store,
                 "specify the auth providers for a directory or location");

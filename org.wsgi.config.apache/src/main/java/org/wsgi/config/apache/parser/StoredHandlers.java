@@ -13,7 +13,7 @@ final class StoredHandlers {
     private static final Set<String> ORDERS = Set.of("allow,deny", "deny,allow", "mutual-failure");
     private static final Set<String> OVERRIDES = Set.of("none", "all", "authconfig", "fileinfo", "indexes", "limit",
             "options");
-    private static final Set<String> REQUIRE_PROVIDERS = Set.of("all", "valid-user", "user", "ip", "local",
+    private static final Set<String> REQUIRE_PROVIDERS = Set.of("all", "valid-user", "user", "group", "ip", "local",
             "method");
     private static final Set<String> INTERNAL_MAPS = Set.of("toupper", "tolower", "escape", "unescape");
     private static final Set<String> MULTIVIEWS = Set.of("any", "negotiatedonly", "filters", "handlers");
@@ -62,6 +62,11 @@ final class StoredHandlers {
                     + String.join(", ", REQUIRE_PROVIDERS.stream().sorted().toList()) + ")");
         }
         return call.store(words);
+    }
+
+    /** {@code AuthGroupFile}: stored resolved against ServerRoot, as Apache resolves it. */
+    static String authGroupFile(DirectiveCall call) {
+        return call.store(List.of(call.fragment().resolve(call.arg(0))));
     }
 
     /**

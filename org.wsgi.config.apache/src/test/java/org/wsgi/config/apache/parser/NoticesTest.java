@@ -104,15 +104,15 @@ class NoticesTest {
                 <Location /a>
                 AuthType Basic
                 AuthUserFile htpasswd
-                Require group admins
+                Require expr %{REMOTE_ADDR} == '127.0.0.1'
                 Require valid-user
                 </Location>
                 """);
         assertEquals(List.of(), parsed.errors());
         assertEquals(List.of("x.conf:3: AuthUserFile " + root.resolve("htpasswd") + ": the password hashes of bob "
                 + "are not supported here (only htpasswd -m and -s hashes are): they cannot log in",
-                "x.conf:4: Require group is not supported here: it never grants access (supported: all, ip, local, "
-                + "method, user, valid-user)"), parsed.notices());
+                "x.conf:4: Require expr is not supported here: it never grants access (supported: all, group, ip, "
+                + "local, method, user, valid-user)"), parsed.notices());
         assertEquals(List.of(List.of(root.resolve("htpasswd").toString())),
                 parsed.fragment().main().sections().get(0).settings().directives().get("AuthUserFile"),
                 "stored resolved against ServerRoot, as Apache opens it");
