@@ -59,41 +59,38 @@ final class PasswordFiles {
         return l;
     }
 
-    /** Group name to its members, several lines of one group joined. */
-    private static Map<String, String> readGroups(File f) {
-        Map<String, String> groups = new HashMap<>();
-        try {
-            for (String line : Files.readAllLines(f.toPath(), StandardCharsets.ISO_8859_1)) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && !line.startsWith("#")) {
-                    groups.merge(line.substring(0, colon).strip(), line.substring(colon + 1).strip(),
-                            (a, b) -> a + " " + b);
-                }
-            }
-        } catch (IOException e) {
-            // No groups: every group requirement fails, as in Apache.
-        }
-        return groups;
-    }
-
     /** The user's hash in {@code file}, or {@code null} when the user (or the file) is not there. */
     String hash(String file, String user) {
         return load(cache, file, PasswordFiles::read).users.get(user);
     }
 
+    /** User to hash: the first line of a user counts. */
     private static Map<String, String> read(File f) {
-        Map<String, String> users = new HashMap<>();
+        return colonLines(f, (first, later) -> first);
+    }
+
+    /** Group name to its members, several lines of one group joined. */
+    private static Map<String, String> readGroups(File f) {
+        return colonLines(f, (first, later) -> first + " " + later);
+    }
+
+    /**
+     * The {@code name: value} lines of a file (comments skipped), {@code merge} deciding for a name seen twice. An
+     * unreadable file has no lines: every login or group check fails, as in Apache (which also logs it).
+     */
+    private static Map<String, String> colonLines(File f, java.util.function.BinaryOperator<String> merge) {
+        Map<String, String> lines = new HashMap<>();
         try {
             for (String line : Files.readAllLines(f.toPath(), StandardCharsets.ISO_8859_1)) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && !line.startsWith("#")) {
-                    users.putIfAbsent(line.substring(0, colon), line.substring(colon + 1).strip());
+                    lines.merge(line.substring(0, colon).strip(), line.substring(colon + 1).strip(), merge);
                 }
             }
         } catch (IOException e) {
-            // An unreadable file has no users: every login fails, as in Apache (which also logs it).
+            return Map.of();
         }
-        return users;
+        return lines;
     }
 
     /** Whether {@code password} matches {@code hash}. */
