@@ -40,6 +40,9 @@ final class AccessControl {
     }
 
     Decision check(DirectorySettings s, RouteRequest request, String uri) {
+        if (s.directives().isEmpty()) {
+            return Decision.GRANTED; // the common case: nothing stored, so no access directive either
+        }
         String method = request.method();
         List<List<String>> requires = all(s, "Require", method);
         List<List<String>> allows = all(s, "Allow", method);

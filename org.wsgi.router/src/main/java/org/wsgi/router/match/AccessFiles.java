@@ -45,12 +45,12 @@ public final class AccessFiles {
 
     /** The {@code AllowOverride} classes in effect, lower case; empty for {@code None} (Apache 2.4's default). */
     static Set<String> overrides(DirectorySettings s) {
-        List<List<String>> all = s.directives().get("AllowOverride");
-        if (all == null || all.isEmpty()) {
+        List<String> last = Directives.last(s, "AllowOverride");
+        if (last == null) {
             return Set.of();
         }
         Set<String> words = new LinkedHashSet<>();
-        for (String w : all.get(all.size() - 1)) {
+        for (String w : last) {
             String word = w.toLowerCase(Locale.ROOT);
             if (!word.equals("none") && !word.startsWith("nonfatal")) {
                 words.add(word);

@@ -41,6 +41,7 @@ final class Mapper {
     private final AccessFiles accessFiles;
     private final FileProbe probe;
     private final AccessControl accessControl = new AccessControl(new PasswordFiles());
+    private final PerDirectoryRewrite perDirectoryRewrite = new PerDirectoryRewrite();
 
     Mapper(WsgiConfiguration configuration, FileProbe probe, UnaryOperator<String> processEnv,
             boolean caseSensitive, AccessFiles accessFiles) {
@@ -65,16 +66,12 @@ final class Mapper {
             return error(500, merged.accessError());
         }
         DirectorySettings s = merged.settings();
-        if (walk.kind() != FileProbe.Kind.DIRECTORY && name(walk.path()).startsWith(".ht")) {
-            // The base configuration's <Files ".ht*"> Require all denied </Files>, as Debian's apache2.conf has it.
-            return error(403, "client denied by server configuration: " + UriPath.text(walk.path()));
-        }
         AccessControl.Decision access = accessControl.check(s, r.http(), uri);
         if (access.status() != 0) {
             return error(access.status(), access.reason());
         }
         if (merged.rewriteDir() != null) {
-            Route rewritten = PerDirectoryRewrite.apply(r, walk, filename, s, merged.rewriteDir(), configuration);
+            Route rewritten = perDirectoryRewrite.apply(r, walk, filename, s, merged.rewriteDir(), configuration);
             if (rewritten != null) {
                 return rewritten;
             }

@@ -83,12 +83,12 @@ final class MultiViews {
     }
 
     private static Set<String> matchWords(DirectorySettings s) {
-        List<List<String>> all = s.directives().get("MultiviewsMatch");
-        if (all == null || all.isEmpty()) {
+        List<String> last = Directives.last(s, "MultiviewsMatch");
+        if (last == null) {
             return Set.of("negotiatedonly");
         }
         Set<String> words = new java.util.HashSet<>();
-        all.get(all.size() - 1).forEach(w -> words.add(w.toLowerCase(Locale.ROOT)));
+        last.forEach(w -> words.add(w.toLowerCase(Locale.ROOT)));
         return words;
     }
 

@@ -17,15 +17,16 @@ import org.wsgi.api.config.WsgiConfiguration;
  */
 final class PerDirectoryRewrite {
 
-    /** Rules compiled once per distinct list of rewrite directives (a snapshot's section, a parsed access file). */
-    private static final Map<List<List<String>>, Rewriter> COMPILED = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 1024;
 
-    private PerDirectoryRewrite() {
-    }
+    /**
+     * Rules compiled once per distinct list of rewrite directives (a section of the snapshot this instance belongs
+     * to, or a parsed access file).
+     */
+    private final Map<List<List<String>>, Rewriter> compiled = new ConcurrentHashMap<>();
 
     /** @return the route of the rewritten request, or {@code null} when the rules leave it as it is */
-    static Route apply(Mapper.Request r, ScriptResolver.Walk walk, String filename, DirectorySettings s, String dir,
+    Route apply(Mapper.Request r, ScriptResolver.Walk walk, String filename, DirectorySettings s, String dir,
             WsgiConfiguration configuration) {
         List<List<String>> rules = s.directives().get(DirectorySettings.REWRITE);
         if (rules == null || r.redirect() == null) {
@@ -58,17 +59,17 @@ final class PerDirectoryRewrite {
         return r.redirect().to(url, rw.query());
     }
 
-    private static Rewriter compiled(List<List<String>> rules, DirectorySettings s) {
-        Rewriter r = COMPILED.get(rules);
+    private Rewriter compiled(List<List<String>> rules, DirectorySettings s) {
+        Rewriter r = compiled.get(rules);
         if (r == null) {
             r = Rewriter.of(s);
             if (r == null) {
                 return null;
             }
-            if (COMPILED.size() >= CACHE_LIMIT) {
-                COMPILED.clear();
+            if (compiled.size() >= CACHE_LIMIT) {
+                compiled.clear();
             }
-            COMPILED.put(rules, r);
+            compiled.put(rules, r);
         }
         return r;
     }
@@ -77,9 +78,8 @@ final class PerDirectoryRewrite {
         if (target.startsWith("/")) {
             return target;
         }
-        List<List<String>> base = s.directives().get("RewriteBase");
-        if (base != null && !base.isEmpty()) {
-            String b = base.get(base.size() - 1).get(0);
+        String b = Directives.value(s, "RewriteBase");
+        if (b != null) {
             return (b.endsWith("/") ? b : b + "/") + target;
         }
         String path = dir + target;

@@ -43,8 +43,7 @@ final class Rewriter {
 
     /** The rules of one server context, or {@code null} when its rewrite engine is off. */
     static Rewriter of(DirectorySettings s) {
-        List<List<String>> engine = s.directives().get("RewriteEngine");
-        if (engine == null || !engine.get(engine.size() - 1).get(0).equalsIgnoreCase("on")) {
+        if (!"on".equalsIgnoreCase(Directives.value(s, "RewriteEngine"))) {
             return null;
         }
         RewriteMaps maps = RewriteMaps.of(s.directives().getOrDefault("RewriteMap", List.of()));

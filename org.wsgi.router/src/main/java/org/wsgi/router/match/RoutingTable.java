@@ -53,24 +53,39 @@ public final class RoutingTable {
         String mainName = m.serverName() != null ? m.serverName() : defaultServerName;
         String mainRoot = m.documentRoot() != null ? m.documentRoot() : configuration.serverRoot() + "/htdocs";
         this.main = new Server(m, mainName, mainRoot, compile(m.aliases(), List.of(), false),
-                compile(m.mounts(), List.of(), true), new SectionMatcher(m.sections()), m.settings(),
-                Rewriter.of(m.settings()), directive(m.settings(), "UserDir"),
-                UriPath.EncodedSlashes.of(directive(m.settings(), "AllowEncodedSlashes")));
+                compile(m.mounts(), List.of(), true), sections(m.sections()), m.settings(),
+                Rewriter.of(m.settings()), Directives.value(m.settings(), "UserDir"),
+                UriPath.EncodedSlashes.of(Directives.value(m.settings(), "AllowEncodedSlashes")));
         for (ServerConfig v : configuration.virtualHosts()) {
             List<Section> sections = new ArrayList<>(m.sections());
             sections.addAll(v.sections());
+            DirectorySettings merged = m.settings().merge(v.settings());
             hosts.put(v, new Server(v, v.serverName() != null ? v.serverName() : mainName,
                     v.documentRoot() != null ? v.documentRoot() : mainRoot, compile(v.aliases(), m.aliases(), false),
-                    compile(v.mounts(), m.mounts(), true), new SectionMatcher(sections),
-                    m.settings().merge(v.settings()), Rewriter.of(v.settings()),
-                    directive(v.settings(), "UserDir") != null ? directive(v.settings(), "UserDir")
-                            : directive(m.settings(), "UserDir"),
-                    UriPath.EncodedSlashes.of(directive(m.settings().merge(v.settings()), "AllowEncodedSlashes"))));
+                    compile(v.mounts(), m.mounts(), true), sections(sections), merged, Rewriter.of(v.settings()),
+                    Directives.value(merged, "UserDir"),
+                    UriPath.EncodedSlashes.of(Directives.value(merged, "AllowEncodedSlashes"))));
         }
         this.virtualHosts = new VirtualHosts(configuration.virtualHosts());
-        boolean caseSensitive = !"off".equalsIgnoreCase(directive(m.settings(), "WSGICaseSensitivity"));
+        boolean caseSensitive = !"off".equalsIgnoreCase(Directives.value(m.settings(), "WSGICaseSensitivity"));
         this.mapper = new Mapper(configuration, probe, processEnv, caseSensitive,
                 accessFiles);
+    }
+
+    /**
+     * The base configuration's {@code <Files ".ht*"> Require all denied </Files>} (Debian's apache2.conf has it)
+     * ahead of the configured sections, so that they can override it, as in Apache.
+     */
+    private static final Section NO_HT_FILES = new Section(Section.Type.FILES, ".ht*", false,
+            new DirectorySettings(null, null, null, null, null, null, null, List.of(), null, null, Map.of(), List.of(),
+                    null, Map.of("Require", List.of(List.of("all", "denied")))),
+            new org.wsgi.api.config.SourceLocation("<base configuration>", 0));
+
+    private static SectionMatcher sections(List<Section> configured) {
+        List<Section> all = new ArrayList<>(configured.size() + 1);
+        all.add(NO_HT_FILES);
+        all.addAll(configured);
+        return new SectionMatcher(all);
     }
 
     /** A virtual host's mounts first, then the main server's (mod_wsgi and mod_alias merge alike). */
@@ -79,11 +94,6 @@ public final class RoutingTable {
         own.forEach(x -> all.add(script ? CompiledMount.script(x) : CompiledMount.alias(x)));
         inherited.forEach(x -> all.add(script ? CompiledMount.script(x) : CompiledMount.alias(x)));
         return new MountIndex(List.copyOf(all));
-    }
-
-    private static String directive(DirectorySettings s, String name) {
-        List<List<String>> all = s.directives().get(name);
-        return all == null || all.isEmpty() ? null : all.get(all.size() - 1).get(0);
     }
 
     public WsgiConfiguration configuration() {

@@ -54,6 +54,16 @@ class AccessFileRoutingTest {
             """;
 
     @Test
+    void htFilesAreRefusedByABaseSectionThatTheConfigurationCanOverride() throws Exception {
+        Path site = site("");
+        Files.writeString(site.resolve(".htpublic"), "shown\n");
+        RoutingTable t = table(CONF.formatted("None") + "<Files \".htpublic\">\nRequire all granted\n</Files>\n");
+        assertEquals(403, get(t, "/site/.htaccess").status());
+        assertEquals(403, get(t, "/site/.htmissing").status(), "the name decides, not whether the file exists");
+        assertEquals(Route.Outcome.FILE, get(t, "/site/.htpublic").outcome());
+    }
+
+    @Test
     void anEditedAccessFileCountsOnTheNextRequest() throws Exception {
         Path site = site("WSGICallableObject first\n");
         RoutingTable t = table(CONF.formatted("FileInfo"));
