@@ -36,7 +36,7 @@ public final class CgiEnvironment {
             if (key == null || (!route.passAuthorization() && key.equals("HTTP_AUTHORIZATION"))) {
                 continue;
             }
-            env.put(key, joined(req.getHeaders(name)));
+            env.put(key, RequestHeaders.joined(req.getHeaders(name)));
         }
         String contentType = env.remove("HTTP_CONTENT_TYPE");
         if (contentType != null) {
@@ -131,17 +131,5 @@ public final class CgiEnvironment {
             }
         }
         return b.toString().toUpperCase(Locale.ROOT);
-    }
-
-    private static String joined(Enumeration<String> values) {
-        String first = values.nextElement();
-        if (!values.hasMoreElements()) {
-            return first;
-        }
-        StringBuilder b = new StringBuilder(first);
-        while (values.hasMoreElements()) {
-            b.append(", ").append(values.nextElement());
-        }
-        return b.toString();
     }
 }

@@ -29,9 +29,11 @@ final class RequestHeaders extends AbstractMap<String, String> {
             return null;
         }
         var values = request.getHeaders(n);
-        if (values == null || !values.hasMoreElements()) {
-            return null;
-        }
+        return values == null || !values.hasMoreElements() ? null : joined(values);
+    }
+
+    /** The values of a repeated header joined with {@code ", "}, as Apache joins them; {@code values} is not empty. */
+    static String joined(java.util.Enumeration<String> values) {
         String first = values.nextElement();
         if (!values.hasMoreElements()) {
             return first;
