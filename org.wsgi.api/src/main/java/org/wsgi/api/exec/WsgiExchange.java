@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -20,6 +21,17 @@ public interface WsgiExchange {
      * adds the {@code wsgi.*} objects. Unmodifiable.
      */
     Map<String, String> environ();
+
+    /**
+     * Passes the variables of {@link #environ()} to {@code sink} one by one; where a name comes more than once the
+     * last value counts. Lets a gateway fill its own dict without the map in between; exchanges that build their
+     * variables per request should override it.
+     *
+     * @since 1.2
+     */
+    default void environ(BiConsumer<String, String> sink) {
+        environ().forEach(sink);
+    }
 
     /**
      * The request body, already bounded: it ends after {@code CONTENT_LENGTH} bytes, or at the end of a chunked

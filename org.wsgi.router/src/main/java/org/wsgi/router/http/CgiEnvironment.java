@@ -2,8 +2,9 @@ package org.wsgi.router.http;
 
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,17 +19,41 @@ public final class CgiEnvironment {
     /** What the server says about itself in {@code SERVER_SOFTWARE}. */
     public static final String SERVER_SOFTWARE = "Apache/2.4 (mod_wsgi-jvm) mod_wsgi/4.9.4 Jython/2.7";
 
+    /** Distinct header names whose CGI names are kept; beyond it names are converted on each request. */
+    private static final int HEADER_KEY_CACHE = 512;
+
     private final String serverAdmin;
+    private final Map<String, String> headerKeys = new ConcurrentHashMap<>();
 
     public CgiEnvironment(String serverAdmin) {
         this.serverAdmin = serverAdmin;
     }
 
-    /** The environment for one request; {@code requestId} is unique per request. */
+    /** The environment for one request as a map; {@code requestId} is unique per request. */
     public Map<String, String> build(HttpServletRequest req, Route route, String requestId, long startMicros) {
         Map<String, String> env = new LinkedHashMap<>(128);
+        emit(req, route, requestId, startMicros, env::put);
+        return env;
+    }
+
+    /**
+     * Passes the environment of one request to {@code sink}, name by name; where a name comes twice, the later value
+     * is the one that counts (a map's {@code put}). The gateway fills its {@code environ} dict this way without a
+     * map in between.
+     */
+    public void emit(HttpServletRequest req, Route route, String requestId, long startMicros,
+            BiConsumer<String, String> sink) {
         // SetEnv first: request headers and the CGI variables below take precedence, as in mod_wsgi's environ.
-        env.putAll(route.env());
+        // mod_wsgi never passes PATH, and turns HTTPS into wsgi.url_scheme (anchors.md 1.3.1).
+        String https = null;
+        for (Map.Entry<String, String> e : route.env().entrySet()) {
+            String key = e.getKey();
+            if (key.equals("HTTPS")) {
+                https = e.getValue();
+            } else if (!key.equals("PATH")) {
+                sink.accept(cgiName(key), e.getValue());
+            }
+        }
         Enumeration<String> names = req.getHeaderNames();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
@@ -36,65 +61,71 @@ public final class CgiEnvironment {
             if (key == null || (!route.passAuthorization() && key.equals("HTTP_AUTHORIZATION"))) {
                 continue;
             }
-            env.put(key, RequestHeaders.joined(req.getHeaders(name)));
+            sink.accept(cgiName(key), RequestHeaders.joined(req.getHeaders(name)));
         }
-        String contentType = env.remove("HTTP_CONTENT_TYPE");
-        if (contentType != null) {
-            env.put("CONTENT_TYPE", contentType);
-        }
-        String contentLength = env.remove("HTTP_CONTENT_LENGTH");
-        if (contentLength != null) {
-            env.put("CONTENT_LENGTH", contentLength);
-        }
-        // mod_wsgi never passes PATH, and turns HTTPS into wsgi.url_scheme (anchors.md 1.3.1).
-        env.remove("PATH");
-        String https = env.remove("HTTPS");
         String scheme = req.getScheme();
         boolean secure = "https".equals(scheme) || https != null
                 && (https.equalsIgnoreCase("on") || https.equals("1") || https.equalsIgnoreCase("yes"));
-        env.put("wsgi.url_scheme", secure ? "https" : "http");
-        env.put("SERVER_SIGNATURE", "");
-        env.put("SERVER_SOFTWARE", SERVER_SOFTWARE);
-        env.put("SERVER_NAME", route.serverName());
-        env.put("SERVER_ADDR", req.getLocalAddr());
-        env.put("SERVER_PORT", String.valueOf(serverPort(req, scheme)));
-        env.put("REMOTE_ADDR", req.getRemoteAddr());
-        env.put("DOCUMENT_ROOT", route.documentRoot());
-        env.put("REQUEST_SCHEME", scheme);
-        env.put("CONTEXT_PREFIX", "");
-        env.put("CONTEXT_DOCUMENT_ROOT", route.documentRoot());
-        env.put("SERVER_ADMIN", serverAdmin);
-        env.put("SCRIPT_FILENAME", route.target().script().toString());
-        env.put("REMOTE_PORT", String.valueOf(req.getRemotePort()));
-        env.put("GATEWAY_INTERFACE", "CGI/1.1");
-        env.put("SERVER_PROTOCOL", req.getProtocol());
-        env.put("REQUEST_METHOD", req.getMethod());
+        String localAddr = req.getLocalAddr();
+        String documentRoot = route.documentRoot();
+        String scriptName = route.scriptName();
+        String pathInfo = route.pathInfo();
+        sink.accept("wsgi.url_scheme", secure ? "https" : "http");
+        sink.accept("SERVER_SIGNATURE", "");
+        sink.accept("SERVER_SOFTWARE", SERVER_SOFTWARE);
+        sink.accept("SERVER_NAME", route.serverName());
+        sink.accept("SERVER_ADDR", localAddr);
+        sink.accept("SERVER_PORT", String.valueOf(serverPort(req, scheme)));
+        sink.accept("REMOTE_ADDR", req.getRemoteAddr());
+        sink.accept("DOCUMENT_ROOT", documentRoot);
+        sink.accept("REQUEST_SCHEME", scheme);
+        sink.accept("CONTEXT_PREFIX", "");
+        sink.accept("CONTEXT_DOCUMENT_ROOT", documentRoot);
+        sink.accept("SERVER_ADMIN", serverAdmin);
+        sink.accept("SCRIPT_FILENAME", route.target().script().toString());
+        sink.accept("REMOTE_PORT", String.valueOf(req.getRemotePort()));
+        sink.accept("GATEWAY_INTERFACE", "CGI/1.1");
+        sink.accept("SERVER_PROTOCOL", req.getProtocol());
+        sink.accept("REQUEST_METHOD", req.getMethod());
         String query = req.getQueryString();
         String seen = route.query() != null ? route.query() : query;
-        env.put("QUERY_STRING", seen == null ? "" : seen);
-        env.put("REQUEST_URI", query == null ? req.getRequestURI() : req.getRequestURI() + "?" + query);
-        env.put("SCRIPT_NAME", route.scriptName());
-        env.put("PATH_INFO", route.pathInfo());
-        if (!route.pathInfo().isEmpty()) {
-            env.put("PATH_TRANSLATED", route.documentRoot() + route.pathInfo());
+        sink.accept("QUERY_STRING", seen == null ? "" : seen);
+        sink.accept("REQUEST_URI", query == null ? req.getRequestURI() : req.getRequestURI() + "?" + query);
+        sink.accept("SCRIPT_NAME", scriptName);
+        sink.accept("PATH_INFO", pathInfo);
+        if (!pathInfo.isEmpty()) {
+            sink.accept("PATH_TRANSLATED", documentRoot + pathInfo);
         }
-        env.put("mod_wsgi.script_name", route.scriptName());
-        env.put("mod_wsgi.path_info", route.pathInfo());
-        env.put("mod_wsgi.process_group", route.processGroup());
-        env.put("mod_wsgi.application_group", route.target().applicationGroup());
-        env.put("mod_wsgi.callable_object", route.target().callableObject());
-        env.put("mod_wsgi.request_handler", "wsgi-script");
-        env.put("mod_wsgi.handler_script", "");
-        env.put("mod_wsgi.script_reloading", route.target().reloading() ? "1" : "0");
-        env.put("mod_wsgi.listener_host", req.getLocalAddr());
-        env.put("mod_wsgi.listener_port", String.valueOf(req.getLocalPort()));
-        env.put("mod_wsgi.enable_sendfile", "0");
-        env.put("mod_wsgi.ignore_activity", "0");
-        env.put("mod_wsgi.request_id", requestId);
-        env.put("mod_wsgi.request_start", String.valueOf(startMicros));
-        env.put("mod_wsgi.script_start", String.valueOf(startMicros));
-        env.put("mod_wsgi.thread_id", String.valueOf(Thread.currentThread().getId()));
-        return env;
+        sink.accept("mod_wsgi.script_name", scriptName);
+        sink.accept("mod_wsgi.path_info", pathInfo);
+        sink.accept("mod_wsgi.process_group", route.processGroup());
+        sink.accept("mod_wsgi.application_group", route.target().applicationGroup());
+        sink.accept("mod_wsgi.callable_object", route.target().callableObject());
+        sink.accept("mod_wsgi.request_handler", "wsgi-script");
+        sink.accept("mod_wsgi.handler_script", "");
+        sink.accept("mod_wsgi.script_reloading", route.target().reloading() ? "1" : "0");
+        sink.accept("mod_wsgi.listener_host", localAddr);
+        sink.accept("mod_wsgi.listener_port", String.valueOf(req.getLocalPort()));
+        sink.accept("mod_wsgi.enable_sendfile", "0");
+        sink.accept("mod_wsgi.ignore_activity", "0");
+        sink.accept("mod_wsgi.request_id", requestId);
+        String start = String.valueOf(startMicros);
+        sink.accept("mod_wsgi.request_start", start);
+        sink.accept("mod_wsgi.script_start", start);
+        sink.accept("mod_wsgi.thread_id", String.valueOf(Thread.currentThread().getId()));
+    }
+
+    /** The body's headers are {@code CONTENT_TYPE} and {@code CONTENT_LENGTH}, not {@code HTTP_*}, in CGI. */
+    private static String cgiName(String key) {
+        if (key.startsWith("HTTP_CONTENT_")) {
+            if (key.equals("HTTP_CONTENT_TYPE")) {
+                return "CONTENT_TYPE";
+            }
+            if (key.equals("HTTP_CONTENT_LENGTH")) {
+                return "CONTENT_LENGTH";
+            }
+        }
+        return key;
     }
 
     /**
@@ -117,19 +148,36 @@ public final class CgiEnvironment {
         return "https".equals(scheme) ? 443 : 80;
     }
 
-    /** {@code HTTP_X_Y} for {@code X-Y}; {@code null} for names Apache would not pass (anything but [A-Za-z0-9-]). */
-    static String headerKey(String name) {
+    /**
+     * {@code HTTP_X_Y} for {@code X-Y}; {@code null} for names Apache would not pass (anything but [A-Za-z0-9-]).
+     * Names seen before come from a bounded cache: they are mostly the same few dozen on every request.
+     */
+    String headerKey(String name) {
+        String key = headerKeys.get(name);
+        if (key == null) {
+            key = toHeaderKey(name);
+            if (key == null) {
+                return null;
+            }
+            if (headerKeys.size() < HEADER_KEY_CACHE) {
+                headerKeys.putIfAbsent(name, key);
+            }
+        }
+        return key;
+    }
+
+    static String toHeaderKey(String name) {
         StringBuilder b = new StringBuilder(name.length() + 5).append("HTTP_");
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '-') {
                 b.append('_');
             } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-                b.append(Character.toUpperCase(c));
+                b.append((char) (c >= 'a' ? c - ('a' - 'A') : c));
             } else {
                 return null;
             }
         }
-        return b.toString().toUpperCase(Locale.ROOT);
+        return b.toString();
     }
 }

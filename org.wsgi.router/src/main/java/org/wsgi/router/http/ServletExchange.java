@@ -3,12 +3,15 @@ package org.wsgi.router.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.wsgi.api.Route;
 import org.wsgi.api.exec.WsgiExchange;
 
 /** A {@link WsgiExchange} over a servlet request and response. Used by one request thread. */
@@ -16,19 +19,43 @@ final class ServletExchange implements WsgiExchange {
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
-    private final Map<String, String> environ;
+    private final Route route;
+    private final CgiEnvironment cgi;
+    private final String requestId;
+    private final long startMicros;
+    private final DirectWrites direct;
+    private Map<String, String> environ;
+    private ResponseBody body;
     private String logTag;
     private boolean headersSent;
 
-    ServletExchange(HttpServletRequest request, HttpServletResponse response, Map<String, String> environ) {
+    ServletExchange(HttpServletRequest request, HttpServletResponse response, Route route, CgiEnvironment cgi,
+            String requestId, long startMicros, DirectWrites direct) {
         this.request = request;
+        this.direct = direct;
         this.response = response;
-        this.environ = java.util.Collections.unmodifiableMap(environ);
+        this.route = route;
+        this.cgi = cgi;
+        this.requestId = requestId;
+        this.startMicros = startMicros;
+    }
+
+    /** Built on first use: the embedded gateway takes the variables through {@link #environ(BiConsumer)}. */
+    @Override
+    public Map<String, String> environ() {
+        if (environ == null) {
+            environ = Collections.unmodifiableMap(cgi.build(request, route, requestId, startMicros));
+        }
+        return environ;
     }
 
     @Override
-    public Map<String, String> environ() {
-        return environ;
+    public void environ(BiConsumer<String, String> sink) {
+        if (environ != null) {
+            environ.forEach(sink);
+        } else {
+            cgi.emit(request, route, requestId, startMicros, sink);
+        }
     }
 
     @Override
@@ -71,7 +98,17 @@ final class ServletExchange implements WsgiExchange {
 
     @Override
     public OutputStream body() throws IOException {
-        return response.getOutputStream();
+        if (body == null) {
+            body = new ResponseBody(response.getOutputStream(), direct);
+        }
+        return body;
+    }
+
+    /** The request is over: gives back what the body borrowed. */
+    void release() {
+        if (body != null) {
+            body.release();
+        }
     }
 
     @Override

@@ -32,6 +32,8 @@ public final class WsgiServlet extends HttpServlet {
     private final transient CgiEnvironment cgi;
     private final transient StatusHandler status;
     private final AtomicLong requestIds = new AtomicLong();
+    /** Direct buffers for large body writes, kept for up to this many responses writing at once. */
+    private final transient DirectWrites direct = new DirectWrites(32);
     private final transient StaticFiles files = new StaticFiles(java.nio.file.Path.of("/etc/mime.types"));
 
     public WsgiServlet(WsgiRouter router, Supplier<InterpreterProvider> interpreters,
@@ -82,7 +84,7 @@ public final class WsgiServlet extends HttpServlet {
             return;
         }
         String id = Long.toString(requestIds.incrementAndGet(), 36);
-        ServletExchange exchange = new ServletExchange(req, resp, cgi.build(req, route, id, start));
+        ServletExchange exchange = new ServletExchange(req, resp, route, cgi, id, start, direct);
         try {
             if (route.processGroup().isEmpty()) {
                 InterpreterProvider p = interpreters.get();
@@ -108,6 +110,8 @@ public final class WsgiServlet extends HttpServlet {
             if (!exchange.headersSent()) {
                 ErrorPages.send(resp, e.status());
             }
+        } finally {
+            exchange.release();
         }
     }
 

@@ -1,0 +1,79 @@
+package org.wsgi.router.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Large body writes handed to the servlet container as direct buffers. A {@code byte[]} written to a socket is
+ * copied by the JDK into a temporary direct buffer on every attempt, and a non-blocking socket on loopback takes
+ * 16-24 KiB per attempt, so a 64 KiB chunk was copied about twice and looked up in a thread-local map on each
+ * try. A container stream with a {@code write(ByteBuffer)} method (Servlet 6.1, and Jetty's {@code HttpOutput}
+ * before it) takes a direct buffer to the socket as it is. Buffers come from a bounded pool owned by this object.
+ * Thread-safe: the pool is a concurrent queue and the method cache a {@link ClassValue}.
+ */
+final class DirectWrites {
+
+    /** Writes smaller than this go through the stream as they are: the container aggregates them. */
+    static final int THRESHOLD = 8 * 1024;
+    static final int BUFFER_SIZE = 64 * 1024;
+
+    private final BlockingQueue<ByteBuffer> pool;
+    private final ClassValue<Optional<MethodHandle>> writers = new ClassValue<>() {
+        @Override
+        protected Optional<MethodHandle> computeValue(Class<?> type) {
+            try {
+                MethodHandle h = MethodHandles.publicLookup().findVirtual(type, "write",
+                        MethodType.methodType(void.class, ByteBuffer.class));
+                return Optional.of(h.asType(MethodType.methodType(void.class, OutputStream.class, ByteBuffer.class)));
+            } catch (NoSuchMethodException | IllegalAccessException e) {
+                return Optional.empty();
+            }
+        }
+    };
+
+    /** At most {@code pooled} buffers are kept between responses; more are made when needed and dropped after. */
+    DirectWrites(int pooled) {
+        this.pool = new ArrayBlockingQueue<>(pooled);
+    }
+
+    /** The stream's {@code write(ByteBuffer)}, or {@code null} when it has none. */
+    MethodHandle writer(OutputStream out) {
+        return writers.get(out.getClass()).orElse(null);
+    }
+
+    ByteBuffer borrow() {
+        ByteBuffer b = pool.poll();
+        return b != null ? b : ByteBuffer.allocateDirect(BUFFER_SIZE);
+    }
+
+    void giveBack(ByteBuffer b) {
+        b.clear();
+        pool.offer(b);
+    }
+
+    /** Writes {@code b[off, off + len)} through {@code buffer} with {@code writer}, one buffer-full at a time. */
+    static void write(MethodHandle writer, OutputStream out, ByteBuffer buffer, byte[] b, int off, int len)
+            throws IOException {
+        while (len > 0) {
+            int n = Math.min(len, buffer.capacity());
+            buffer.clear();
+            buffer.put(b, off, n).flip();
+            try {
+                writer.invokeExact(out, buffer);
+            } catch (IOException | RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IOException(e);
+            }
+            off += n;
+            len -= n;
+        }
+    }
+}
