@@ -32,16 +32,16 @@ public final class CgiEnvironment {
     /** The environment for one request as a map; {@code requestId} is unique per request. */
     public Map<String, String> build(HttpServletRequest req, Route route, String requestId, long startMicros) {
         Map<String, String> env = new LinkedHashMap<>(128);
-        emit(req, route, requestId, startMicros, env::put);
+        emit(req, route, req.getRemoteAddr(), requestId, startMicros, env::put);
         return env;
     }
 
     /**
      * Passes the environment of one request to {@code sink}, name by name; where a name comes twice, the later value
      * is the one that counts (a map's {@code put}). The gateway fills its {@code environ} dict this way without a
-     * map in between.
+     * map in between. {@code remoteAddr} is the request's, as the router saw it (Jetty formats it anew per call).
      */
-    public void emit(HttpServletRequest req, Route route, String requestId, long startMicros,
+    public void emit(HttpServletRequest req, Route route, String remoteAddr, String requestId, long startMicros,
             BiConsumer<String, String> sink) {
         // SetEnv first: request headers and the CGI variables below take precedence, as in mod_wsgi's environ.
         // mod_wsgi never passes PATH, and turns HTTPS into wsgi.url_scheme (anchors.md 1.3.1).
@@ -76,7 +76,7 @@ public final class CgiEnvironment {
         sink.accept("SERVER_NAME", route.serverName());
         sink.accept("SERVER_ADDR", localAddr);
         sink.accept("SERVER_PORT", String.valueOf(serverPort(req, scheme)));
-        sink.accept("REMOTE_ADDR", req.getRemoteAddr());
+        sink.accept("REMOTE_ADDR", remoteAddr);
         sink.accept("DOCUMENT_ROOT", documentRoot);
         sink.accept("REQUEST_SCHEME", scheme);
         sink.accept("CONTEXT_PREFIX", "");

@@ -21,6 +21,7 @@ final class ServletExchange implements WsgiExchange {
     private final HttpServletResponse response;
     private final Route route;
     private final CgiEnvironment cgi;
+    private final String remoteAddr;
     private final String requestId;
     private final long startMicros;
     private final DirectWrites direct;
@@ -30,7 +31,8 @@ final class ServletExchange implements WsgiExchange {
     private boolean headersSent;
 
     ServletExchange(HttpServletRequest request, HttpServletResponse response, Route route, CgiEnvironment cgi,
-            String requestId, long startMicros, DirectWrites direct) {
+            String remoteAddr, String requestId, long startMicros, DirectWrites direct) {
+        this.remoteAddr = remoteAddr;
         this.request = request;
         this.direct = direct;
         this.response = response;
@@ -54,7 +56,7 @@ final class ServletExchange implements WsgiExchange {
         if (environ != null) {
             environ.forEach(sink);
         } else {
-            cgi.emit(request, route, requestId, startMicros, sink);
+            cgi.emit(request, route, remoteAddr, requestId, startMicros, sink);
         }
     }
 
@@ -114,7 +116,7 @@ final class ServletExchange implements WsgiExchange {
     @Override
     public String logTag() {
         if (logTag == null) {
-            logTag = "[client " + request.getRemoteAddr() + ":" + request.getRemotePort() + "]";
+            logTag = "[client " + remoteAddr + ":" + request.getRemotePort() + "]";
         }
         return logTag;
     }

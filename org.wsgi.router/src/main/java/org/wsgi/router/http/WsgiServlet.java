@@ -48,7 +48,8 @@ public final class WsgiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         long start = System.currentTimeMillis() * 1000;
-        Route route = router.route(routeRequest(req));
+        RouteRequest request = routeRequest(req);
+        Route route = router.route(request);
         switch (route.outcome()) {
             case WSGI:
                 break;
@@ -84,7 +85,8 @@ public final class WsgiServlet extends HttpServlet {
             return;
         }
         String id = Long.toString(requestIds.incrementAndGet(), 36);
-        ServletExchange exchange = new ServletExchange(req, resp, route, cgi, id, start, direct);
+        ServletExchange exchange = new ServletExchange(req, resp, route, cgi, request.remoteAddr(), id, start,
+                direct);
         try {
             if (route.processGroup().isEmpty()) {
                 InterpreterProvider p = interpreters.get();
