@@ -100,6 +100,34 @@ public class DeployFolderIT extends WsgiTestSupport {
     }
 
     @Test
+    public void largeChunksArriveWhole() throws Exception {
+        // Chunks of 8 KiB and more go to the socket through pooled direct buffers: sizes around the buffer's
+        // 64 KiB and the threshold, small ones in between, with and without a Content-Length.
+        int[] sizes = {100_000, 3, 70_000, 8192, 65_536, 65_537, 8191};
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < sizes.length; i++) {
+            expected.append(String.valueOf((char) ('0' + i)).repeat(sizes[i]));
+        }
+        Path dir = deployDir();
+        write(dir.resolve("chunks.wsgi"), "SIZES = " + java.util.Arrays.toString(sizes) + "\n"
+                + "def application(environ, start_response):\n"
+                + "    body = [(b'%d' % i) * n for i, n in enumerate(SIZES)]\n"
+                + "    headers = [('Content-Type', 'text/plain')]\n"
+                + "    if environ['QUERY_STRING'] == 'length':\n"
+                + "        headers.append(('Content-Length', str(sum(SIZES))))\n"
+                + "    start_response('200 OK', headers)\n"
+                + "    return body\n");
+        long before = runtime.getRuntimeDTO().generation;
+        write(dir.resolve("chunks.conf"), "WSGIScriptAlias /chunks " + dir.resolve("chunks.wsgi") + "\n");
+        waitForGenerationAfter(before, 1000);
+        for (String query : new String[] {"", "?length"}) {
+            Http.Response r = Deadline.poll(15000, () -> http().get("/chunks" + query), x -> x.status() == 200);
+            assertEquals(query, expected.length(), r.body().length());
+            assertEquals(query, expected.toString(), r.body());
+        }
+    }
+
+    @Test
     public void errorsAnswerAsModWsgi() throws Exception {
         Path dir = deployDir();
         write(dir.resolve("raises.wsgi"), "def application(environ, start_response):\n    raise ValueError('boom')\n");
