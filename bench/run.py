@@ -7,7 +7,7 @@
 
 One run starts both servers side by side (our `java -jar wsgi.jar` with no JVM flags, and Apache 2.4 event MPM +
 mod_wsgi embedded mode from Debian's packages in its own ServerRoot under the output folder), checks every app
-answers correctly on both, warms each app up (and again for a moment before each measurement), then measures every (app, connections, target) with the same
+answers correctly on both, warms each app up (in our JVM until its JIT is quiet; again for a moment before each measurement), then measures every (app, connections, target) with the same
 `wrk -t2 -cN -dS --timeout 10s --latency` and the same request headers, rotating the target order each round.
 It reports medians with [min-max] over rounds, p99 latency, server CPU per request, the ratios ours/apache and
 ours/servlet, our heap (jcmd GC.heap_info) and RSS after the load, and the CPU other processes used per run.
@@ -227,6 +227,38 @@ def run_wrk(cmd, server_pids, other_pids):
     return r
 
 
+JIT_QUIET_METHODS = 50
+
+
+def jit_compiled(pid):
+    """Methods the JVM's JIT has compiled so far (jstat -compiler), or None when it cannot be read."""
+    out = subprocess.run(["jstat", "-compiler", str(pid)], capture_output=True, text=True).stdout.split()
+    try:
+        return int(out[out.index("FailedMethod") + 1])
+    except (ValueError, IndexError):
+        return None
+
+
+def warm_up(cmd_for, jvm_pid, base_s, max_s, step_s=5, quiet_methods=JIT_QUIET_METHODS):
+    """Runs the load for base_s; for a target inside a JVM (jvm_pid), goes on in step_s steps while the JIT
+    still compiled quiet_methods or more methods in the last step, up to max_s in all: Jython's code paths take
+    the JIT tens of seconds on 2 cores shared with the load, and a measurement during that is of the compiler.
+    Returns (seconds warmed, methods compiled in the last step or None)."""
+    subprocess.run(cmd_for(base_s), capture_output=True)
+    done, last = base_s, None
+    while jvm_pid is not None and done + step_s <= max_s:
+        before = jit_compiled(jvm_pid)
+        subprocess.run(cmd_for(step_s), capture_output=True)
+        after = jit_compiled(jvm_pid)
+        done += step_s
+        if before is None or after is None:
+            break
+        last = after - before
+        if last < quiet_methods:
+            break
+    return done, last
+
+
 def wait_quiet(pids, max_wait_s, threshold_pct=10.0, window_s=0.5):
     """Waits (bounded) until the rest of the machine is quiet: over window_s, the CPU used by processes other
     than our servers stays under threshold_pct of all cores. Returns the seconds waited."""
@@ -340,6 +372,9 @@ def main():
     p.add_argument("--rounds", type=int)
     p.add_argument("--duration", type=int, help="seconds per measurement")
     p.add_argument("--warmup", type=int, help="seconds of warm-up per (target, app) at 64 connections")
+    p.add_argument("--warmup-max", type=int, help="at most this many seconds of warm-up per (target, app) in our "
+                   "JVM, which goes on past --warmup in 5 s steps until the JIT compiled fewer than %d methods in a "
+                   "step (default 120, quick 20)" % JIT_QUIET_METHODS)
     p.add_argument("--cell-warmup", type=int, help="unmeasured seconds of the same wrk command right before each "
                    "measurement (default 2, quick 1): the JIT re-settles after the previous app")
     p.add_argument("--conns", default="16,64")
@@ -355,6 +390,7 @@ def main():
     rounds = a.rounds or (1 if a.quick else 3)
     secs = a.duration or (4 if a.quick else 10)
     warm = a.warmup if a.warmup is not None else (5 if a.quick else 10)
+    warm_max = a.warmup_max if a.warmup_max is not None else (20 if a.quick else 120)
     cell_warm = a.cell_warmup if a.cell_warmup is not None else (1 if a.quick else 2)
     quiet_budget = a.quiet_wait if a.quiet_wait is not None else (20 if a.quick else 120)
     conns = [int(c) for c in a.conns.split(",")]
@@ -388,7 +424,7 @@ def main():
     ours = bl.OurServer(os.path.join(out, "ours"), a.port, deploy, jvm_args)
     apache = Apache(os.path.join(out, "apache"), a.port + 1)
     res = {"date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "machine": bl.machine_notes(),
-           "config": {"rounds": rounds, "duration_s": secs, "warmup_s": warm, "cell_warmup_s": cell_warm, "conns": conns, "apps": apps,
+           "config": {"rounds": rounds, "duration_s": secs, "warmup_s": warm, "warmup_max_s": warm_max, "cell_warmup_s": cell_warm, "conns": conns, "apps": apps,
                       "targets": targets, "headers": HEADERS, "jvm_args": jvm_args, "quiet_budget_s": quiet_budget,
                       "argv": " ".join(sys.argv)},
            "before": bl.top_processes(), "runs": []}
@@ -421,10 +457,13 @@ def main():
         def other_of(t):
             return ours.pids() if t == "apache" else apache.pids()
 
+        res["warmups"] = []
         if warm > 0:
             for (t, app), url in sorted(urls.items()):
-                bl.log("warm-up %s %s %d s" % (t, app, warm))
-                subprocess.run(wrk_cmd(url, 64, warm, app, lua), capture_output=True)
+                jvm = ours.pid if t in ("ours", "servlet") else None
+                done, last = warm_up(lambda d, u=url, a=app: wrk_cmd(u, 64, d, a, lua), jvm, warm, max(warm, warm_max))
+                bl.log("warm-up %s %s %d s (JIT: %s methods in the last step)" % (t, app, done, last))
+                res["warmups"].append({"target": t, "app": app, "seconds": done, "last_step_compiled": last})
         for rnd in range(rounds):
             for app in apps:
                 for c in conns:
@@ -473,8 +512,13 @@ def main():
     verdict = targets_verdict(res)
     summary = "\n\n".join([
         "# bench/run.py %s" % res["date"],
-        "command: `%s`; %d round(s) x %d s, warm-up %d s per (target, app) at c64 and %d s before each "
-        "measurement; elapsed %d s" % (res["config"]["argv"], rounds, secs, warm, cell_warm, res["elapsed_s"]),
+        "command: `%s`; %d round(s) x %d s, warm-up %d s per (target, app) at c64 (in our JVM continued in 5 s "
+        "steps until the JIT compiled < %d methods in a step, at most %d s) and %d s before each measurement; "
+        "elapsed %d s" % (res["config"]["argv"], rounds, secs, warm, JIT_QUIET_METHODS, max(warm, warm_max),
+                          cell_warm, res["elapsed_s"]),
+        "warm-up (s, JIT methods compiled in the last step): " + ", ".join(
+            "%s/%s %d (%s)" % (w["target"], w["app"], w["seconds"], w["last_step_compiled"])
+            for w in res.get("warmups", [])),
         "machine: %(cores)s cores %(cpu)s, %(mem_gib)s GiB, kernel %(kernel)s, %(java)s" % res["machine"],
         "measured: wsgi.jar sha256 %(sha256)s, org.wsgi bundles built %(bundles_built)s; work tree HEAD then: "
         "%(head)s, %(uncommitted_paths)d uncommitted path(s)" % res["ours_jar"],
