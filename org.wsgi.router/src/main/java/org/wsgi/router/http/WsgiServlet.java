@@ -1,6 +1,7 @@
 package org.wsgi.router.http;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -112,6 +113,10 @@ public final class WsgiServlet extends HttpServlet {
             if (!exchange.headersSent()) {
                 ErrorPages.send(resp, e.status());
             }
+        } catch (UncheckedIOException clientGone) {
+            // The client went away while the body was written; the gateway logged it in one line, as mod_wsgi
+            // does. The response cannot be completed and nothing else is wrong: no stack trace for the server log.
+            LOG.debug("{} {}", exchange.logTag(), clientGone.getMessage());
         } finally {
             exchange.release();
         }

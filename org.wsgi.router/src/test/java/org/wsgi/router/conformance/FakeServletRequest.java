@@ -9,12 +9,12 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Just enough of a servlet request for the CGI environment builder, made from a recorded request. */
-final class FakeServletRequest {
+public final class FakeServletRequest {
 
     private FakeServletRequest() {
     }
 
-    static HttpServletRequest of(String method, String uri, String query, List<Map.Entry<String, String>> headers,
+    public static HttpServletRequest of(String method, String uri, String query, List<Map.Entry<String, String>> headers,
             int port) {
         return (HttpServletRequest) Proxy.newProxyInstance(FakeServletRequest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
@@ -31,6 +31,7 @@ final class FakeServletRequest {
                     case "getMethod" -> method;
                     case "getQueryString" -> query;
                     case "getRequestURI" -> uri;
+                    case "getContentLengthLong" -> -1L;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> method + " " + uri;

@@ -106,8 +106,11 @@ public final class RequestLog implements LineSink {
 
     /** A one-line notice, e.g. a client that went away while the response was sent. */
     public void info(String message, Object detail) {
-        LOG.info("{} {}: {}", prefix(), message, detail);
-        observe(prefix() + " " + message + ": " + detail);
+        // One line: handed a Throwable as its last argument, slf4j would print a stack trace instead.
+        String line = prefix() + " " + message + ": "
+                + (detail instanceof Throwable t && t.getMessage() != null ? t.getMessage() : detail);
+        LOG.info("{}", line);
+        observe(line);
     }
 
     /** Passes every line logged from now on to {@code lines} as well, until the scope is closed. For tests. */

@@ -83,8 +83,15 @@ class GatewayTest extends ProviderTestSupport {
     @Test
     void closeIsCalledWhenTheClientGoesAway() throws Exception {
         FakeExchange ex = new FakeExchange("GET", "/app", "/big").put("HTTP_X_SIZE", "50").failAfter(150);
-        assertThrows(UncheckedIOException.class, () -> run("generator.wsgi", "application", ex));
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (RequestLog.Scope observing = RequestLog.observe(lines::add)) {
+            assertThrows(UncheckedIOException.class, () -> run("generator.wsgi", "application", ex));
+        }
         assertEquals("1", get("generator.wsgi", "application", "/closed").bodyText());
+        // One line with the reason, as mod_wsgi logs it; no traceback for a client that went away.
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).matches(".*Failed to write response data for WSGI script '.*generator\\.wsgi': "
+                + "Broken pipe"), lines.get(0));
     }
 
     @ParameterizedTest
