@@ -239,23 +239,27 @@ def jit_compiled(pid):
         return None
 
 
-def warm_up(cmd_for, jvm_pid, base_s, max_s, step_s=5, quiet_methods=JIT_QUIET_METHODS):
-    """Runs the load for base_s; for a target inside a JVM (jvm_pid), goes on in step_s steps while the JIT
-    still compiled quiet_methods or more methods in the last step, up to max_s in all: Jython's code paths take
-    the JIT tens of seconds on 2 cores shared with the load, and a measurement during that is of the compiler.
-    Returns (seconds warmed, methods compiled in the last step or None)."""
+def warm_up(cmd_for, jvm_pid, base_s, max_s, step_s=5, quiet_methods=JIT_QUIET_METHODS, plateau=0.05):
+    """Runs the load for base_s; for a target inside a JVM (jvm_pid), goes on in step_s steps until the JIT
+    compiled fewer than quiet_methods methods in a step and req/s rose by less than `plateau` over the step
+    before, up to max_s in all: Jython's code paths take the JIT a minute or more on 2 cores shared with the load
+    (a few large methods keep compiling after the count has dropped), and a measurement during that is of the
+    compiler. Returns (seconds warmed, methods compiled in the last step or None)."""
     subprocess.run(cmd_for(base_s), capture_output=True)
-    done, last = base_s, None
+    done, last, rps_before = base_s, None, None
     while jvm_pid is not None and done + step_s <= max_s:
         before = jit_compiled(jvm_pid)
-        subprocess.run(cmd_for(step_s), capture_output=True)
+        out = subprocess.run(cmd_for(step_s), capture_output=True, text=True).stdout
         after = jit_compiled(jvm_pid)
+        rps = parse_wrk(out).get("rps")
         done += step_s
-        if before is None or after is None:
+        if before is None or after is None or rps is None:
             break
         last = after - before
-        if last < quiet_methods:
+        settled = rps_before is not None and rps < rps_before * (1 + plateau)
+        if last < quiet_methods and settled:
             break
+        rps_before = rps
     return done, last
 
 
@@ -372,9 +376,11 @@ def main():
     p.add_argument("--rounds", type=int)
     p.add_argument("--duration", type=int, help="seconds per measurement")
     p.add_argument("--warmup", type=int, help="seconds of warm-up per (target, app) at 64 connections")
+    p.add_argument("--warmup-jvm", type=int, help="seconds of warm-up per (target, app) in our JVM at least "
+                   "(default 60, quick 10): its JIT needs a minute or more under load on 2 cores")
     p.add_argument("--warmup-max", type=int, help="at most this many seconds of warm-up per (target, app) in our "
-                   "JVM, which goes on past --warmup in 5 s steps until the JIT compiled fewer than %d methods in a "
-                   "step (default 120, quick 20)" % JIT_QUIET_METHODS)
+                   "JVM, which goes on past --warmup-jvm in 5 s steps until the JIT compiled fewer than %d methods "
+                   "in a step and req/s stopped rising (default 150, quick 20)" % JIT_QUIET_METHODS)
     p.add_argument("--cell-warmup", type=int, help="unmeasured seconds of the same wrk command right before each "
                    "measurement (default 2, quick 1): the JIT re-settles after the previous app")
     p.add_argument("--conns", default="16,64")
@@ -390,7 +396,8 @@ def main():
     rounds = a.rounds or (1 if a.quick else 3)
     secs = a.duration or (4 if a.quick else 10)
     warm = a.warmup if a.warmup is not None else (5 if a.quick else 10)
-    warm_max = a.warmup_max if a.warmup_max is not None else (20 if a.quick else 120)
+    warm_jvm = a.warmup_jvm if a.warmup_jvm is not None else (10 if a.quick else 60)
+    warm_max = a.warmup_max if a.warmup_max is not None else (20 if a.quick else 150)
     cell_warm = a.cell_warmup if a.cell_warmup is not None else (1 if a.quick else 2)
     quiet_budget = a.quiet_wait if a.quiet_wait is not None else (20 if a.quick else 120)
     conns = [int(c) for c in a.conns.split(",")]
@@ -424,7 +431,7 @@ def main():
     ours = bl.OurServer(os.path.join(out, "ours"), a.port, deploy, jvm_args)
     apache = Apache(os.path.join(out, "apache"), a.port + 1)
     res = {"date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "machine": bl.machine_notes(),
-           "config": {"rounds": rounds, "duration_s": secs, "warmup_s": warm, "warmup_max_s": warm_max, "cell_warmup_s": cell_warm, "conns": conns, "apps": apps,
+           "config": {"rounds": rounds, "duration_s": secs, "warmup_s": warm, "warmup_jvm_s": warm_jvm, "warmup_max_s": warm_max, "cell_warmup_s": cell_warm, "conns": conns, "apps": apps,
                       "targets": targets, "headers": HEADERS, "jvm_args": jvm_args, "quiet_budget_s": quiet_budget,
                       "argv": " ".join(sys.argv)},
            "before": bl.top_processes(), "runs": []}
@@ -433,7 +440,8 @@ def main():
         ours.start("/plain/hello")
         if not bl.wait_for(ours.url("/hello"), 60, ours.proc):
             sys.exit("our server never answered /hello")
-        apache.start()
+        if "apache" in targets:
+            apache.start()
         res["ours_command"] = ours.command
         res["ours_jar"] = ours.jar_info
         res["apache_conf"] = apache.conf
@@ -461,7 +469,8 @@ def main():
         if warm > 0:
             for (t, app), url in sorted(urls.items()):
                 jvm = ours.pid if t in ("ours", "servlet") else None
-                done, last = warm_up(lambda d, u=url, a=app: wrk_cmd(u, 64, d, a, lua), jvm, warm, max(warm, warm_max))
+                base = max(warm, warm_jvm) if jvm else warm
+                done, last = warm_up(lambda d, u=url, a=app: wrk_cmd(u, 64, d, a, lua), jvm, base, max(base, warm_max))
                 bl.log("warm-up %s %s %d s (JIT: %s methods in the last step)" % (t, app, done, last))
                 res["warmups"].append({"target": t, "app": app, "seconds": done, "last_step_compiled": last})
         for rnd in range(rounds):
@@ -512,10 +521,11 @@ def main():
     verdict = targets_verdict(res)
     summary = "\n\n".join([
         "# bench/run.py %s" % res["date"],
-        "command: `%s`; %d round(s) x %d s, warm-up %d s per (target, app) at c64 (in our JVM continued in 5 s "
-        "steps until the JIT compiled < %d methods in a step, at most %d s) and %d s before each measurement; "
-        "elapsed %d s" % (res["config"]["argv"], rounds, secs, warm, JIT_QUIET_METHODS, max(warm, warm_max),
-                          cell_warm, res["elapsed_s"]),
+        "command: `%s`; %d round(s) x %d s, warm-up %d s per (target, app) at c64 (in our JVM at least %d s, "
+        "continued in 5 s steps until the JIT compiled < %d methods in a step and req/s stopped rising, at most "
+        "%d s) and %d s before each measurement; elapsed %d s" % (
+            res["config"]["argv"], rounds, secs, warm, warm_jvm, JIT_QUIET_METHODS, warm_max, cell_warm,
+            res["elapsed_s"]),
         "warm-up (s, JIT methods compiled in the last step): " + ", ".join(
             "%s/%s %d (%s)" % (w["target"], w["app"], w["seconds"], w["last_step_compiled"])
             for w in res.get("warmups", [])),
