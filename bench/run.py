@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """HTTP throughput and latency: our server vs Apache + mod_wsgi (embedded) vs a plain servlet in our Jetty.
 
-  bench/run.py            # full run: 3 rounds x 10 s per measurement (13-15 minutes)
+  bench/run.py            # full run: 3 rounds x 10 s per measurement (about 19 minutes)
   bench/run.py --quick    # 1 round x 4 s, short warm-ups (under 3 minutes)
   bench/run.py --jfr      # also record JFR on our JVM and summarise its hottest frames (jfr_top.py)
 
 One run starts both servers side by side (our `java -jar wsgi.jar` with no JVM flags, and Apache 2.4 event MPM +
 mod_wsgi embedded mode from Debian's packages in its own ServerRoot under the output folder), checks every app
-answers correctly on both, warms each app up (in our JVM until its JIT is quiet; again for a moment before each measurement), then measures every (app, connections, target) with the same
+answers correctly on both, warms each app up (in our JVM a minute or more, until its JIT is quiet; again for a moment before each
+measurement), then measures every (app, connections, target) with the same
 `wrk -t2 -cN -dS --timeout 10s --latency` and the same request headers, rotating the target order each round.
 It reports medians with [min-max] over rounds, p99 latency, server CPU per request, the ratios ours/apache and
 ours/servlet, our heap (jcmd GC.heap_info) and RSS after the load, and the CPU other processes used per run.
