@@ -12,9 +12,9 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Large body writes handed to the servlet container as direct buffers. A {@code byte[]} written to a socket is
- * copied by the JDK into a temporary direct buffer on every attempt, and a non-blocking socket on loopback takes
- * 16-24 KiB per attempt, so a 64 KiB chunk was copied about twice and looked up in a thread-local map on each
- * try. A container stream with a {@code write(ByteBuffer)} method (Servlet 6.1, and Jetty's {@code HttpOutput}
+ * copied by the JDK into a temporary direct buffer (after a thread-local lookup) on every attempt, and on that
+ * path each {@code writev} returned after 16-24 KiB, so a 64 KiB chunk was copied about twice; from a direct
+ * buffer it leaves in one {@code writev} (strace, BENCHMARKS.md "Session 3"). A container stream with a {@code write(ByteBuffer)} method (Servlet 6.1, and Jetty's {@code HttpOutput}
  * before it) takes a direct buffer to the socket as it is. Buffers come from a bounded pool owned by this object.
  * Thread-safe: the pool is a concurrent queue and the method cache a {@link ClassValue}.
  */
