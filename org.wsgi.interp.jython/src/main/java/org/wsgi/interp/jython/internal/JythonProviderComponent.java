@@ -39,6 +39,10 @@ public final class JythonProviderComponent implements InterpreterProvider {
         @AttributeDefinition(description = "Let the JVM finalizer close abandoned Python generators. Off by default:"
                 + " generator finalizers promote request garbage to the old generation (GC-NOTES.md)")
         boolean generator_finalizers() default false;
+
+        @AttributeDefinition(description = "Encode json.dumps with indent or sort_keys in Java instead of"
+                + " json.encoder's Python generators (same output; off: Jython's pure-Python path)")
+        boolean json_accelerator() default true;
     }
 
     /** Completed by the init thread; Jython's start-up (~0.3 s) overlaps the rest of the framework's. */
@@ -47,10 +51,12 @@ public final class JythonProviderComponent implements InterpreterProvider {
     @Activate
     void activate(Config config) {
         boolean generatorFinalizers = config.generator_finalizers();
+        boolean jsonAccelerator = config.json_accelerator();
         ClassLoader loader = getClass().getClassLoader();
         Thread init = new Thread(() -> {
             try {
-                JythonInterpreterProvider p = new JythonInterpreterProvider(new JythonEngine(loader, generatorFinalizers));
+                JythonInterpreterProvider p = new JythonInterpreterProvider(new JythonEngine(loader, generatorFinalizers,
+                        jsonAccelerator));
                 provider.complete(p);
                 p.startGlobal();
             } catch (RuntimeException | Error e) {

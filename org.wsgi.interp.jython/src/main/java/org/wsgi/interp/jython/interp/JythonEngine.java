@@ -8,6 +8,7 @@ import org.python.core.PyObject;
 import org.python.core.PySystemState;
 import org.wsgi.interp.jython.gateway.LogStream;
 import org.wsgi.interp.jython.gateway.RequestLog;
+import org.wsgi.interp.jython.json.JsonAccelerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +23,22 @@ public final class JythonEngine implements AutoCloseable {
 
     private final ClassLoader loader;
     private final GeneratorFinalizers finalizers;
+    private final boolean accelerateJson;
+
+    /** An engine with the JSON accelerator on. */
+    public JythonEngine(ClassLoader loader, boolean finalizeGenerators) {
+        this(loader, finalizeGenerators, true);
+    }
 
     /**
      * @param loader the class loader Jython and Python imports use
      * @param finalizeGenerators {@code false} to keep generators away from the JVM finalizer (GC-NOTES.md)
+     * @param accelerateJson {@code true} to have each group's {@code json.dumps} encode in Java
+     *        ({@link JsonAccelerator})
      */
-    public JythonEngine(ClassLoader loader, boolean finalizeGenerators) {
+    public JythonEngine(ClassLoader loader, boolean finalizeGenerators, boolean accelerateJson) {
         this.loader = loader;
+        this.accelerateJson = accelerateJson;
         Properties props = new Properties();
         props.setProperty("python.path", "__pyclasspath__/Lib");
         props.setProperty("python.import.site", "false");
@@ -52,8 +62,9 @@ public final class JythonEngine implements AutoCloseable {
                 LOG.warn("Another Jython finalizer hook is installed; generators keep their finalizers");
             }
         }
-        LOG.info("Jython {} initialised in {} ms (generator finalizers {})", PySystemState.version,
-                (System.nanoTime() - start) / 1_000_000, finalizers == null ? "on" : "off");
+        LOG.info("Jython {} initialised in {} ms (generator finalizers {}, json accelerator {})",
+                PySystemState.version, (System.nanoTime() - start) / 1_000_000, finalizers == null ? "on" : "off",
+                accelerateJson ? "on" : "off");
     }
 
     /** The class loader for Jython: set as the thread context class loader while Python code runs. */
@@ -78,6 +89,9 @@ public final class JythonEngine implements AutoCloseable {
             state.stderr = new LogStream("<sys.stderr>", RequestLog.groupOutput(group));
             state.__stdout__ = state.stdout;
             state.__stderr__ = state.stderr;
+            if (accelerateJson) {
+                state.meta_path.append(new JsonAccelerator());
+            }
             preImportOs(state);
             return state;
         } finally {

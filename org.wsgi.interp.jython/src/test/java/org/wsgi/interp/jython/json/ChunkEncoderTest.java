@@ -1,0 +1,90 @@
+package org.wsgi.interp.jython.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.python.core.CompileMode;
+import org.python.core.CompilerFlags;
+import org.python.core.Py;
+import org.python.core.PyObject;
+import org.python.core.PyStringMap;
+import org.python.core.PySystemState;
+import org.wsgi.interp.jython.Interpreters;
+
+/**
+ * The accelerated {@code json.dumps} gives what json/encoder.py's generators give, case by case
+ * ({@code json/cases.py}: indentation, sorting, key conversion, escaping, encodings, subclasses that override
+ * {@code items}/{@code __iter__}/{@code __str__}, {@code default}, circular references, skipped and bad keys, NaN,
+ * deep nesting), including the exception and its message when there is one.
+ */
+class ChunkEncoderTest {
+
+    private static PyObject globals;
+    private static PyObject plainGlobals;
+
+    @BeforeAll
+    static void runCases() throws IOException {
+        globals = run(Interpreters.engine().newGroupState("json-test"));
+        PySystemState plain = Interpreters.engine().newGroupState("json-plain");
+        plain.meta_path.clear();
+        plainGlobals = run(plain);
+    }
+
+    private static PyObject run(PySystemState state) throws IOException {
+        String source;
+        try (InputStream in = ChunkEncoderTest.class.getResourceAsStream("/json/cases.py")) {
+            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        PySystemState before = Py.setSystemState(state);
+        try {
+            PyObject g = new PyStringMap();
+            Py.exec(Py.compile_flags(source, "cases.py", CompileMode.exec, new CompilerFlags()), g, g);
+            return g;
+        } finally {
+            Py.setSystemState(before);
+        }
+    }
+
+    @Test
+    void groupsGetTheAcceleratedEncoder() {
+        assertTrue(globals.__finditem__("accelerated").__nonzero__(), "json.encoder._make_iterencode not replaced");
+        assertTrue(globals.__finditem__("one_shot_is_a_list").__nonzero__(), "one-shot encoding not done in Java");
+        assertFalse(plainGlobals.__finditem__("accelerated").__nonzero__(), "without the finder nothing changes");
+    }
+
+    @TestFactory
+    List<DynamicTest> oneShotMatchesTheGenerators() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (PyObject row : globals.__finditem__("results").asIterable()) {
+            String name = row.__getitem__(0).toString();
+            PyObject fast = row.__getitem__(1);
+            PyObject pure = row.__getitem__(2);
+            tests.add(DynamicTest.dynamicTest(name, () -> assertEquals(pure.__repr__().toString(),
+                    fast.__repr__().toString())));
+        }
+        assertEquals(globals.__finditem__("CASES").__len__(), tests.size());
+        return tests;
+    }
+
+    @Test
+    void theSameOutputAsAGroupWithoutTheAccelerator() {
+        PyObject accelerated = globals.__finditem__("results");
+        PyObject plain = plainGlobals.__finditem__("results");
+        for (int i = 0; i < accelerated.__len__(); i++) {
+            PyObject row = accelerated.__getitem__(i);
+            assertEquals(plain.__getitem__(i).__getitem__(1).__repr__().toString(),
+                    row.__getitem__(1).__repr__().toString(), row.__getitem__(0).toString());
+        }
+    }
+}
