@@ -128,6 +128,52 @@ public class DeployFolderIT extends WsgiTestSupport {
     }
 
     @Test
+    public void aGeneratorsBlockArrivesBeforeTheNextIsProduced() throws Exception {
+        // The app yields one small block, then waits (20 s at most) for a file that the test creates only after it
+        // has read that block. A server that held the block back until the next one would time the read out.
+        Path dir = deployDir();
+        Path go = dir.resolve("stream.go");
+        Files.deleteIfExists(go);
+        write(dir.resolve("stream.wsgi"), "import os, time\n"
+                + "def application(environ, start_response):\n"
+                + "    start_response('200 OK', [('Content-Type', 'text/plain')])\n"
+                + "    def body():\n"
+                + "        yield b'first;'\n"
+                + "        deadline = time.time() + 20\n"
+                + "        while not os.path.exists(" + python(go) + ") and time.time() < deadline:\n"
+                + "            time.sleep(0.01)\n"
+                + "        yield b'second'\n"
+                + "    return body()\n");
+        long before = runtime.getRuntimeDTO().generation;
+        write(dir.resolve("stream.conf"), "WSGIScriptAlias /stream " + dir.resolve("stream.wsgi") + "\n");
+        waitForGenerationAfter(before, 1000);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1",
+                Integer.parseInt(context.getProperty(PORT_PROPERTY)))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /stream HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder got = new StringBuilder();
+            byte[] buf = new byte[4096];
+            while (got.indexOf("first;") < 0) {
+                int n = in.read(buf); // times out after 10 s if the block is held back
+                assertTrue("connection closed before the first block: " + got, n > 0);
+                got.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            assertTrue("the second block came with the first: " + got, got.indexOf("second") < 0);
+            Files.writeString(go, "go");
+            for (int n; (n = in.read(buf)) > 0;) {
+                got.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            assertTrue(got.toString(), got.indexOf("second") > got.indexOf("first;"));
+        }
+    }
+
+    private static String python(Path p) {
+        return "'" + p.toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    @Test
     public void errorsAnswerAsModWsgi() throws Exception {
         Path dir = deployDir();
         write(dir.resolve("raises.wsgi"), "def application(environ, start_response):\n    raise ValueError('boom')\n");

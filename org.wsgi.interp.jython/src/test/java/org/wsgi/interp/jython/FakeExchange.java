@@ -18,6 +18,7 @@ public final class FakeExchange implements WsgiExchange {
     private final Map<String, String> environ = new LinkedHashMap<>();
     private InputStream input = new ByteArrayInputStream(new byte[0]);
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final List<Integer> flushes = new java.util.ArrayList<>();
     private long failAfter = -1;
     private int sendHeadersCalls;
     private int writes;
@@ -91,6 +92,11 @@ public final class FakeExchange implements WsgiExchange {
                 .findFirst().orElse(null);
     }
 
+    /** The body's size at each flush, in order. */
+    public List<Integer> flushes() {
+        return flushes;
+    }
+
     /** How many write calls reached the body stream. */
     public int writes() {
         return writes;
@@ -138,6 +144,11 @@ public final class FakeExchange implements WsgiExchange {
                 }
                 writes++;
                 body.write(b, off, len);
+            }
+
+            @Override
+            public void flush() {
+                flushes.add(body.size());
             }
         };
     }

@@ -6,9 +6,13 @@ import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 
 /**
- * The body stream of one response: small writes go to the container's stream as they are, large ones through a
- * direct buffer borrowed from {@link DirectWrites} for the rest of the response and given back by {@link #release}.
- * Used by the request's thread only.
+ * The body stream of one response. Small writes go to the container's stream as they are (it aggregates them).
+ * Large ones gather in a direct buffer borrowed from {@link DirectWrites} for the rest of the response, which goes
+ * to the socket when it is full or when the body is flushed: a body that the application produced all at once (a
+ * list of blocks) leaves in a few large writes, which cost the kernel much less per byte on loopback than 64 KiB
+ * ones (BENCHMARKS.md), and a block the application flushes (the gateway flushes every block of a generator) is
+ * not held back. Bytes keep their order: gathered ones are written before any small write. Used by the request's
+ * thread only.
  */
 final class ResponseBody extends OutputStream {
 
@@ -25,38 +29,69 @@ final class ResponseBody extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
+        drain();
         out.write(b);
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         if (len < DirectWrites.THRESHOLD || writer == null) {
+            drain();
             out.write(b, off, len);
             return;
         }
         if (buffer == null) {
             buffer = direct.borrow();
         }
-        try {
-            DirectWrites.write(writer, out, buffer, b, off, len);
-        } catch (IOException e) {
-            buffer = null; // a failed write may leave the container holding it: not pooled again
-            throw e;
+        while (len > 0) {
+            int n = Math.min(len, buffer.remaining());
+            buffer.put(b, off, n);
+            off += n;
+            len -= n;
+            if (!buffer.hasRemaining()) {
+                drain();
+            }
         }
     }
 
     @Override
     public void flush() throws IOException {
+        drain();
         out.flush();
     }
 
     @Override
     public void close() throws IOException {
+        drain();
         out.close();
     }
 
-    /** The response is over: the container holds no reference to the buffer any more. */
+    /** Writes what has gathered in the buffer. */
+    private void drain() throws IOException {
+        if (buffer == null || buffer.position() == 0) {
+            return;
+        }
+        buffer.flip();
+        try {
+            DirectWrites.write(writer, out, buffer);
+        } catch (IOException e) {
+            buffer = null; // a failed write may leave the container holding it: not pooled again
+            throw e;
+        }
+        buffer.clear();
+    }
+
+    /**
+     * The response is over: what gathered and was not flushed (the application failed part-way through a list)
+     * still goes out, as the blocks before a failure do under mod_wsgi; then the buffer goes back to the pool, the
+     * container holding no reference to it any more.
+     */
     void release() {
+        try {
+            drain();
+        } catch (IOException | RuntimeException e) {
+            // the client is gone or the response is closed: nothing left to deliver
+        }
         if (buffer != null) {
             direct.giveBack(buffer);
             buffer = null;

@@ -48,23 +48,43 @@ class ResponseBodyTest {
     }
 
     @Test
-    void largeWritesGoAsDirectBuffersInBufferSizedSlices() throws IOException {
+    void largeWritesGatherIntoDirectBuffersUntilFullOrFlushed() throws IOException {
         BufferStream out = new BufferStream();
         ResponseBody body = new ResponseBody(out, new DirectWrites(2));
-        byte[] big = bytes(150_000);
-        body.write(big, 0, big.length);
-        assertEquals(List.of("direct 65536", "direct 65536", "direct 18928"), out.calls);
+        byte[] big = bytes(600_000);
+        body.write(big, 0, 100_000);
+        assertEquals(List.of(), out.calls, "a list's blocks may leave together");
+        body.write(big, 100_000, 500_000);
+        assertEquals(List.of("direct 262144", "direct 262144"), out.calls);
+        body.flush();
+        assertEquals(List.of("direct 262144", "direct 262144", "direct 75712"), out.calls);
         assertArrayEquals(big, out.toByteArray());
     }
 
     @Test
-    void smallWritesGoToTheStreamAsTheyAre() throws IOException {
+    void aFlushSendsWhatGatheredAtOnce() throws IOException {
+        BufferStream out = new BufferStream();
+        ResponseBody body = new ResponseBody(out, new DirectWrites(2));
+        body.write(bytes(20_000), 0, 20_000);
+        body.flush();
+        assertEquals(List.of("direct 20000"), out.calls);
+        body.write(bytes(30_000), 0, 30_000);
+        body.flush();
+        assertEquals(List.of("direct 20000", "direct 30000"), out.calls);
+    }
+
+    @Test
+    void smallWritesGoToTheStreamAsTheyAreAfterWhatGathered() throws IOException {
         BufferStream out = new BufferStream();
         ResponseBody body = new ResponseBody(out, new DirectWrites(2));
         byte[] small = bytes(100);
         body.write(small, 10, 50);
         assertEquals(List.of("array 50"), out.calls);
-        assertEquals(50, out.size());
+        byte[] big = bytes(20_000);
+        body.write(big, 0, big.length);
+        body.write(small, 0, 10);
+        assertEquals(List.of("array 50", "direct 20000", "array 10"), out.calls);
+        assertEquals(20_060, out.size());
     }
 
     @Test
@@ -77,24 +97,27 @@ class ResponseBodyTest {
     }
 
     @Test
-    void theBufferGoesBackToThePoolWhenTheResponseIsOver() throws IOException {
+    void theEndOfTheResponseSendsWhatGatheredAndPoolsTheBuffer() throws IOException {
         DirectWrites pool = new DirectWrites(2);
         BufferStream out = new BufferStream();
         ResponseBody body = new ResponseBody(out, pool);
         body.write(bytes(20_000), 0, 20_000);
+        body.flush();
         body.write(bytes(30_000), 0, 30_000);
         assertNotSame(out.last, pool.borrow(), "held by the response until it is over");
         body.release();
+        assertEquals(List.of("direct 20000", "direct 30000"), out.calls, "not flushed, still delivered");
         assertSame(out.last, pool.borrow());
     }
 
     @Test
-    void aFailedWriteDoesNotPoolItsBuffer() {
+    void aFailedWriteDoesNotPoolItsBuffer() throws IOException {
         DirectWrites pool = new DirectWrites(2);
         BufferStream out = new BufferStream();
         out.fail = true;
         ResponseBody body = new ResponseBody(out, pool);
-        assertThrows(IOException.class, () -> body.write(bytes(20_000), 0, 20_000));
+        body.write(bytes(20_000), 0, 20_000);
+        assertThrows(IOException.class, body::flush);
         body.release();
         assertNotSame(out.last, pool.borrow());
     }

@@ -98,6 +98,16 @@ final class Response {
         }
     }
 
+    /**
+     * Pushes what was written to the client now. PEP 3333: a block the application produced must not wait in a
+     * buffer while the application produces the next one (mod_wsgi flushes every block).
+     */
+    void flush() throws IOException {
+        if (body != null) {
+            body.flush();
+        }
+    }
+
     /** Sends {@code file} from {@code position} to its end (or to the Content-Length) without Python in the loop. */
     void sendFile(FileChannel file, long position) throws IOException {
         requireStarted();

@@ -70,6 +70,7 @@ final class StartResponse extends PyObject {
                 public PyObject __call__(PyObject data) {
                     try {
                         response.write(HeaderRules.body(data));
+                        response.flush();
                     } catch (IOException e) {
                         throw Py.IOError(e);
                     }

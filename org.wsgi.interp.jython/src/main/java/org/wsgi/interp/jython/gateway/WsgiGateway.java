@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 
 import org.python.core.PyException;
+import org.python.core.PyList;
 import org.python.core.PyObject;
+import org.python.core.PyTuple;
 import org.wsgi.api.exec.ScriptTarget;
 import org.wsgi.api.exec.WsgiException;
 import org.wsgi.api.exec.WsgiExchange;
@@ -85,9 +87,15 @@ public final class WsgiGateway {
                 }
             }
         }
+        // The items of a list or tuple exist already: they may leave together (fewer, larger writes; nothing waits
+        // on the application). Anything else is flushed block by block, as mod_wsgi does.
+        boolean produced = result.getType() == PyList.TYPE || result.getType() == PyTuple.TYPE;
         PyObject iterator = result.__iter__();
         for (PyObject chunk; (chunk = iterator.__iternext__()) != null;) {
             response.write(HeaderRules.body(chunk));
+            if (!produced) {
+                response.flush();
+            }
         }
         response.finish();
     }

@@ -71,6 +71,20 @@ class GatewayTest extends ProviderTestSupport {
         assertEquals("3", get("generator.wsgi", callable, "/closed").bodyText());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"application", "validated"})
+    void blocksOfAnIterableAreFlushedAsTheyComeListItemsTogether(String callable) throws Exception {
+        // A generator's or an iterator's blocks each go out before the next is asked for (PEP 3333; mod_wsgi
+        // flushes every block); the items of a list exist already and leave together, flushed once at the end.
+        assertEquals(java.util.List.of(6, 11, 11), get("generator.wsgi", callable, "/generator").flushes());
+        assertEquals(java.util.List.of(6, 10, 10), get("generator.wsgi", callable, "").flushes());
+        FakeExchange written = get("write.wsgi", callable, "");
+        assertEquals("Hello World!", written.bodyText());
+        // write() pushes at once; the returned list is flushed with the end of the response
+        assertEquals(6, written.flushes().get(0));
+        assertEquals(12, written.flushes().get(written.flushes().size() - 1));
+    }
+
     @Test
     void closeIsCalledWhenIterationFailsAfterHeaders() throws Exception {
         FakeExchange ex = new FakeExchange("GET", "/app", "/fail");
