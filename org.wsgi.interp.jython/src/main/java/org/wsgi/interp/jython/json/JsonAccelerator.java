@@ -12,7 +12,8 @@ import org.python.core.imp;
  * (about half of the CPU of a request that dumps its environ as indented JSON). Nothing else of the module changes,
  * and an application that never imports {@code json} pays nothing.
  * <p>
- * The finder answers only for {@code json.encoder}, and not while its own loader imports the real module (a
+ * The finder answers only for the first import of {@code json.encoder} (a {@code reload()} re-executes the module
+ * as usual, which puts the Python encoder back), and not while its own loader imports the real module (a
  * per-thread flag; imports hold Jython's import lock, so there is no other thread to confuse anyway).
  */
 public final class JsonAccelerator extends PyObject {
@@ -24,7 +25,9 @@ public final class JsonAccelerator extends PyObject {
     private final PyObject findModule = new PyBuiltinFunctionNarrow("find_module", 1, 2, null) {
         @Override
         public PyObject __call__(PyObject name) {
-            return MODULE.equals(name.toString()) && loading.get() == null ? JsonAccelerator.this : Py.None;
+            boolean firstImport = MODULE.equals(name.toString()) && loading.get() == null
+                    && Py.getSystemState().modules.__finditem__(MODULE) == null;
+            return firstImport ? JsonAccelerator.this : Py.None;
         }
 
         @Override

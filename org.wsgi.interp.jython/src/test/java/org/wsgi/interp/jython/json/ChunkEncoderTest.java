@@ -42,10 +42,12 @@ class ChunkEncoderTest {
     }
 
     private static PyObject run(PySystemState state) throws IOException {
-        String source;
         try (InputStream in = ChunkEncoderTest.class.getResourceAsStream("/json/cases.py")) {
-            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return exec(state, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    private static PyObject exec(PySystemState state, String source) {
         PySystemState before = Py.setSystemState(state);
         try {
             PyObject g = new PyStringMap();
@@ -61,6 +63,19 @@ class ChunkEncoderTest {
         assertTrue(globals.__finditem__("accelerated").__nonzero__(), "json.encoder._make_iterencode not replaced");
         assertTrue(globals.__finditem__("one_shot_is_a_list").__nonzero__(), "one-shot encoding not done in Java");
         assertFalse(plainGlobals.__finditem__("accelerated").__nonzero__(), "without the finder nothing changes");
+    }
+
+    @Test
+    void reloadingTheModuleGivesBackThePythonEncoder() throws IOException {
+        PySystemState state = Interpreters.engine().newGroupState("json-reload");
+        PyObject g = exec(state, "import json, json.encoder\n"
+                + "before = hasattr(json.encoder._make_iterencode, 'func_code')\n"
+                + "reload(json.encoder)\n"
+                + "after = hasattr(json.encoder._make_iterencode, 'func_code')\n"
+                + "out = json.dumps({'b': [1], 'a': None}, indent=1, sort_keys=True)\n");
+        assertFalse(g.__finditem__("before").__nonzero__(), "accelerated on first import");
+        assertTrue(g.__finditem__("after").__nonzero__(), "reload re-executes json/encoder.py");
+        assertEquals("{\n \"a\": null, \n \"b\": [\n  1\n ]\n}", g.__finditem__("out").toString());
     }
 
     @TestFactory
