@@ -47,6 +47,20 @@ def point_default(o):
     raise TypeError(repr(o) + ' is not JSON serializable')
 
 
+# Jython: every access to a Java object may give a new wrapper, all with the same id().
+from java.util import ArrayList
+java_circular = ArrayList()
+java_circular.add(1)
+java_circular.add(java_circular)
+java_list = ArrayList()
+java_list.add(u'x')
+java_shared = [java_list, java_list]
+
+
+def java_default(o):
+    return list(o)
+
+
 circular_list = [1, 2]
 circular_list.append(circular_list)
 circular_dict = {'a': 1}
@@ -107,6 +121,8 @@ CASES = [
     ('circular list', circular_list, {'indent': 1}),
     ('circular dict', circular_dict, {'indent': 1, 'sort_keys': True}),
     ('circular, unchecked', circular_list, {'indent': 1, 'check_circular': False}),
+    ('circular through a Java list', java_circular, {'indent': 1, 'default': java_default}),
+    ('a Java list twice, not circular', java_shared, {'indent': 1, 'default': java_default}),
     ('tuple key', {(1, 2): 'x'}, {'indent': 1}),
     ('tuple key skipped', {(1, 2): 'x', 'y': 1}, {'indent': 1, 'skipkeys': True}),
     ('nan', [float('nan'), float('inf'), float('-inf')], {'indent': 1}),

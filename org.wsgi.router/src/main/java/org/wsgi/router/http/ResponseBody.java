@@ -74,7 +74,7 @@ final class ResponseBody extends OutputStream {
         buffer.flip();
         try {
             DirectWrites.write(writer, out, buffer);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | Error e) {
             buffer = null; // a failed write may leave the container holding it: not pooled again
             throw e;
         }

@@ -26,6 +26,8 @@ final class Response {
     private long written;
     private OutputStream body;
     private byte[] buffer;
+    /** Body bytes were written since the last {@link #flush()}. */
+    private boolean unflushed;
 
     /** The largest slice of a body chunk copied and written at once. */
     static final int BUFFER = 64 * 1024;
@@ -96,14 +98,17 @@ final class Response {
             off += len;
             written += len;
         }
+        unflushed |= n > 0;
     }
 
     /**
-     * Pushes what was written to the client now. PEP 3333: a block the application produced must not wait in a
-     * buffer while the application produces the next one (mod_wsgi flushes every block).
+     * Pushes what was written since the last flush to the client now. PEP 3333: a block the application produced
+     * must not wait in a buffer while the application produces the next one (mod_wsgi flushes every non-empty
+     * block).
      */
     void flush() throws IOException {
-        if (body != null) {
+        if (unflushed) {
+            unflushed = false;
             body.flush();
         }
     }

@@ -1,10 +1,8 @@
 package org.wsgi.interp.jython.json;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 import org.python.core.Py;
 import org.python.core.PyBuiltinFunctionNarrow;
@@ -26,8 +24,8 @@ import org.python.core.ThreadState;
  * containers themselves, Python's own {@code isinstance} for anything that is not exactly a built-in type, and
  * Python's {@code +} and {@code *} for separators and indentation. {@code JSONEncoder.encode} joins the list, so
  * str/unicode mixing behaves as before. What differs is only the machinery: no generator and no Python frame per
- * container, and the circular-reference markers are an identity map instead of a dict keyed by {@code id()}
- * (private to one call, so the same answers without Jython's synchronized id table).
+ * container, and the circular-reference markers ({@link Markers}) ask Jython's synchronized id table only for objects
+ * that are not plain lists, tuples and dicts.
  * <p>
  * One instance per {@code iterencode} call; not shared between threads.
  */
@@ -46,7 +44,7 @@ final class ChunkEncoder extends PyBuiltinFunctionNarrow {
     private static final PyString TRUE = Py.newString("true");
     private static final PyString FALSE = Py.newString("false");
 
-    private final Map<PyObject, PyObject> markers;
+    private final Markers markers;
     private final PyObject defaultFunction;
     private final PyObject encoder;
     private final PyObject indent;
@@ -66,7 +64,7 @@ final class ChunkEncoder extends PyBuiltinFunctionNarrow {
     ChunkEncoder(PyObject markers, PyObject defaultFunction, PyObject encoder, PyObject indent, PyObject floatstr,
             PyObject keySeparator, PyObject itemSeparator, PyObject sortKeys, PyObject skipKeys) {
         super("_iterencode", 2, 2, null);
-        this.markers = markers == Py.None ? null : new IdentityHashMap<>();
+        this.markers = markers == Py.None ? null : new Markers();
         this.defaultFunction = defaultFunction;
         this.encoder = encoder;
         this.asciiEncoder = encoder.getClass().getName().equals(JYTHON_ASCII_ENCODER);
@@ -289,7 +287,7 @@ final class ChunkEncoder extends PyBuiltinFunctionNarrow {
             thread.call_depth--;
             throw Py.RuntimeError("maximum recursion depth exceeded");
         }
-        if (markers != null && markers.putIfAbsent(container, container) != null) {
+        if (markers != null && !markers.enter(container)) {
             thread.call_depth--;
             throw Py.ValueError("Circular reference detected");
         }
@@ -297,7 +295,7 @@ final class ChunkEncoder extends PyBuiltinFunctionNarrow {
 
     private void leave(PyObject container) {
         if (markers != null) {
-            markers.remove(container);
+            markers.leave(container);
         }
     }
 }
