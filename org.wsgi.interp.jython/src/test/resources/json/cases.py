@@ -160,4 +160,6 @@ for name, o, kw in CASES:
     results.append((name, outcome(lambda: one_shot(o, kw)), outcome(lambda: pure(o, kw))))
 
 accelerated = not hasattr(json.encoder._make_iterencode, 'func_code')
-one_shot_is_a_list = isinstance(json.JSONEncoder(indent=1).iterencode({'a': [1]}, _one_shot=True), list)
+one_shot = json.JSONEncoder(indent=1).iterencode({'a': [1]}, _one_shot=True)
+one_shot_in_java = type(one_shot).__name__ != 'generator'
+one_shot_first_chunk = next(one_shot)

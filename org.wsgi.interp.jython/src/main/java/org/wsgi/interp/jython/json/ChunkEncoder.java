@@ -18,11 +18,11 @@ import org.python.core.ThreadState;
 /**
  * The one-shot form of {@code json.encoder._make_iterencode} (what {@code JSONEncoder.encode}, hence
  * {@code json.dumps}, uses when Jython's own Java encoder does not apply: with {@code indent} or {@code sort_keys}).
- * Called as {@code _iterencode(o, level)}, it returns the list of chunks that the pure-Python generators would have
- * yielded, in the same order, made by the same calls: the encoder's {@code _encoder}, {@code _floatstr} and
+ * Called as {@code _iterencode(o, level)}, it returns an iterator over the chunks that the pure-Python generators
+ * would have yielded, in the same order, made by the same calls: the encoder's {@code _encoder}, {@code _floatstr} and
  * {@code default} functions, {@code str()} for integers, {@code items()}/{@code iteritems()} and iteration of the
  * containers themselves, Python's own {@code isinstance} for anything that is not exactly a built-in type, and
- * Python's {@code +} and {@code *} for separators and indentation. {@code JSONEncoder.encode} joins the list, so
+ * Python's {@code +} and {@code *} for separators and indentation. {@code JSONEncoder.encode} joins them, so
  * str/unicode mixing behaves as before. What differs is only the machinery: no generator and no Python frame per
  * container, and the circular-reference markers ({@link Markers}) ask Jython's synchronized id table only for objects
  * that are not plain lists, tuples and dicts.
@@ -82,7 +82,8 @@ final class ChunkEncoder extends PyBuiltinFunctionNarrow {
         recursionLimit = thread.getSystemState().getrecursionlimit();
         List<PyObject> out = new ArrayList<>();
         value(o, level.asInt(), out);
-        return new PyList(out);
+        // An iterator, as the generator was: a subclass's iterencode may call next() on what it gets back.
+        return new PyList(out).__iter__();
     }
 
     /** {@code _iterencode}: any value. */

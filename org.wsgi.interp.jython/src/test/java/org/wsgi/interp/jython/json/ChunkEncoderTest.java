@@ -61,7 +61,8 @@ class ChunkEncoderTest {
     @Test
     void groupsGetTheAcceleratedEncoder() {
         assertTrue(globals.__finditem__("accelerated").__nonzero__(), "json.encoder._make_iterencode not replaced");
-        assertTrue(globals.__finditem__("one_shot_is_a_list").__nonzero__(), "one-shot encoding not done in Java");
+        assertTrue(globals.__finditem__("one_shot_in_java").__nonzero__(), "one-shot encoding not done in Java");
+        assertEquals("{", globals.__finditem__("one_shot_first_chunk").toString(), "an iterator, as the generator");
         assertFalse(plainGlobals.__finditem__("accelerated").__nonzero__(), "without the finder nothing changes");
     }
 
