@@ -83,11 +83,7 @@ public class DeployFolderIT extends WsgiTestSupport {
 
     @Test
     public void environFollowsModWsgi() throws Exception {
-        Path dir = deployDir();
-        write(dir.resolve("env.wsgi"), ENVIRON);
-        long before = runtime.getRuntimeDTO().generation;
-        write(dir.resolve("env.conf"), "WSGIScriptAlias /env " + dir.resolve("env.wsgi") + "\n");
-        waitForGenerationAfter(before, 1000);
+        Path dir = mount("env", ENVIRON);
         Http.Response r = Deadline.poll(15000, () -> http().get("/env/a/b?x=1"), x -> x.status() == 200);
         String port = context.getProperty(PORT_PROPERTY);
         assertTrue(r.body(), r.body().contains("SCRIPT_NAME=/env\n"));
@@ -101,15 +97,15 @@ public class DeployFolderIT extends WsgiTestSupport {
 
     @Test
     public void largeChunksArriveWhole() throws Exception {
-        // Chunks of 8 KiB and more go to the socket through pooled direct buffers: sizes around the buffer's
-        // 64 KiB and the threshold, small ones in between, with and without a Content-Length.
+        // Chunks of 8 KiB and more gather in pooled 256 KiB direct buffers (more than one buffer-full here): sizes
+        // around the 64 KiB copy slice and the 8 KiB threshold, small ones in between, with and without a
+        // Content-Length.
         int[] sizes = {100_000, 3, 70_000, 8192, 65_536, 65_537, 8191};
         StringBuilder expected = new StringBuilder();
         for (int i = 0; i < sizes.length; i++) {
             expected.append(String.valueOf((char) ('0' + i)).repeat(sizes[i]));
         }
-        Path dir = deployDir();
-        write(dir.resolve("chunks.wsgi"), "SIZES = " + java.util.Arrays.toString(sizes) + "\n"
+        mount("chunks", "SIZES = " + java.util.Arrays.toString(sizes) + "\n"
                 + "def application(environ, start_response):\n"
                 + "    body = [(b'%d' % i) * n for i, n in enumerate(SIZES)]\n"
                 + "    headers = [('Content-Type', 'text/plain')]\n"
@@ -117,9 +113,6 @@ public class DeployFolderIT extends WsgiTestSupport {
                 + "        headers.append(('Content-Length', str(sum(SIZES))))\n"
                 + "    start_response('200 OK', headers)\n"
                 + "    return body\n");
-        long before = runtime.getRuntimeDTO().generation;
-        write(dir.resolve("chunks.conf"), "WSGIScriptAlias /chunks " + dir.resolve("chunks.wsgi") + "\n");
-        waitForGenerationAfter(before, 1000);
         for (String query : new String[] {"", "?length"}) {
             Http.Response r = Deadline.poll(15000, () -> http().get("/chunks" + query), x -> x.status() == 200);
             assertEquals(query, expected.length(), r.body().length());
@@ -131,10 +124,9 @@ public class DeployFolderIT extends WsgiTestSupport {
     public void aGeneratorsBlockArrivesBeforeTheNextIsProduced() throws Exception {
         // The app yields one small block, then waits (20 s at most) for a file that the test creates only after it
         // has read that block. A server that held the block back until the next one would time the read out.
-        Path dir = deployDir();
-        Path go = dir.resolve("stream.go");
+        Path go = deployDir().resolve("stream.go");
         Files.deleteIfExists(go);
-        write(dir.resolve("stream.wsgi"), "import os, time\n"
+        mount("stream", "import os, time\n"
                 + "def application(environ, start_response):\n"
                 + "    start_response('200 OK', [('Content-Type', 'text/plain')])\n"
                 + "    def body():\n"
@@ -144,9 +136,6 @@ public class DeployFolderIT extends WsgiTestSupport {
                 + "            time.sleep(0.01)\n"
                 + "        yield b'second'\n"
                 + "    return body()\n");
-        long before = runtime.getRuntimeDTO().generation;
-        write(dir.resolve("stream.conf"), "WSGIScriptAlias /stream " + dir.resolve("stream.wsgi") + "\n");
-        waitForGenerationAfter(before, 1000);
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1",
                 Integer.parseInt(context.getProperty(PORT_PROPERTY)))) {
             socket.setSoTimeout(10_000);
@@ -167,6 +156,16 @@ public class DeployFolderIT extends WsgiTestSupport {
             }
             assertTrue(got.toString(), got.indexOf("second") > got.indexOf("first;"));
         }
+    }
+
+    /** Writes {@code name.wsgi} and mounts it at {@code /name}; returns once that configuration is live. */
+    private Path mount(String name, String source) throws Exception {
+        Path dir = deployDir();
+        write(dir.resolve(name + ".wsgi"), source);
+        long before = runtime.getRuntimeDTO().generation;
+        write(dir.resolve(name + ".conf"), "WSGIScriptAlias /" + name + " " + dir.resolve(name + ".wsgi") + "\n");
+        waitForGenerationAfter(before, 1000);
+        return dir;
     }
 
     private static String python(Path p) {
