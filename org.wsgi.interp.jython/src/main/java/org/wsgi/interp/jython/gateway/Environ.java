@@ -22,11 +22,15 @@ import org.wsgi.api.exec.WsgiExchange;
  */
 public final class Environ {
 
-    /** Variable names seen repeatedly are kept as ready {@code PyString}s, up to this many. */
+    /** Variable names seen repeatedly are kept, with their last value, as ready {@code PyString}s, up to this many. */
     private static final int KEY_CACHE_LIMIT = 1024;
-    private static final int ENVIRON_CAPACITY = 128;
+    /**
+     * Entries the environ dict takes before its table grows: a 128-slot table (a ConcurrentHashMap grows at three
+     * quarters full). mod_wsgi's environ has ~45 entries plus one per request header, ~70 for a browser's request.
+     */
+    private static final int ENVIRON_ENTRIES = 96;
 
-    private final Map<String, PyString> keys = new ConcurrentHashMap<>();
+    private final Map<String, Variable> variables = new ConcurrentHashMap<>();
     private final NativeStrings values = new NativeStrings();
     private final PyObject version = new PyTuple(Py.newInteger(1), Py.newInteger(0));
     private final PyObject fileWrapper = FileWrapper.factory();
@@ -38,26 +42,29 @@ public final class Environ {
 
     /** Builds the dict; {@code errors} becomes {@code wsgi.errors}. */
     public PyDictionary build(WsgiExchange exchange, ScriptTarget target, PyObject errors) {
-        // Sized for the ~70 entries mod_wsgi's environ has, so the table never grows while it is filled.
-        ConcurrentHashMap<PyObject, PyObject> env = new ConcurrentHashMap<>(ENVIRON_CAPACITY, 0.75f, 1);
-        exchange.environ((name, value) -> env.put(key(name), values.get(value)));
-        env.put(key("wsgi.version"), version);
-        env.put(key("wsgi.url_scheme"), key(urlScheme(env)));
-        env.put(key("wsgi.input"), new WsgiInput(exchange.input()));
-        env.put(key("wsgi.errors"), errors);
-        env.put(key("wsgi.multithread"), Py.True);
-        env.put(key("wsgi.multiprocess"), Py.False);
-        env.put(key("wsgi.run_once"), Py.False);
-        env.put(key("wsgi.input_terminated"), Py.True);
-        env.put(key("wsgi.file_wrapper"), fileWrapper);
-        env.put(key("mod_wsgi.application_group"), values.get(target.applicationGroup()));
-        env.put(key("mod_wsgi.callable_object"), values.get(target.callableObject()));
-        env.put(key("mod_wsgi.script_reloading"), key(target.reloading() ? "1" : "0"));
-        env.put(key("mod_wsgi.version"), modWsgiVersion);
-        env.put(key("apache.version"), apacheVersion);
-        env.put(key("mod_wsgi.thread_id"), Py.newInteger(threadId(env.get(key("mod_wsgi.thread_id")))));
-        env.put(key("mod_wsgi.thread_requests"), Py.newInteger(++threadRequests.get()[0]));
-        env.put(key("mod_wsgi.total_requests"), Py.newInteger(totalRequests.incrementAndGet()));
+        // A load factor of 1 here only sizes the first table: ENVIRON_ENTRIES + 1 rounds up to 128 slots.
+        ConcurrentHashMap<PyObject, PyObject> env = new ConcurrentHashMap<>(ENVIRON_ENTRIES, 1f, 1);
+        exchange.environ((name, value) -> {
+            Variable v = variable(name);
+            env.put(v.key, v.value(value, values));
+        });
+        env.put(Keys.VERSION, version);
+        env.put(Keys.URL_SCHEME, urlScheme(env));
+        env.put(Keys.INPUT, new WsgiInput(exchange.input()));
+        env.put(Keys.ERRORS, errors);
+        env.put(Keys.MULTITHREAD, Py.True);
+        env.put(Keys.MULTIPROCESS, Py.False);
+        env.put(Keys.RUN_ONCE, Py.False);
+        env.put(Keys.INPUT_TERMINATED, Py.True);
+        env.put(Keys.FILE_WRAPPER, fileWrapper);
+        env.put(Keys.APPLICATION_GROUP, values.get(target.applicationGroup()));
+        env.put(Keys.CALLABLE_OBJECT, values.get(target.callableObject()));
+        env.put(Keys.SCRIPT_RELOADING, target.reloading() ? Keys.ONE : Keys.ZERO);
+        env.put(Keys.MOD_WSGI_VERSION, modWsgiVersion);
+        env.put(Keys.APACHE_VERSION, apacheVersion);
+        env.put(Keys.THREAD_ID, Py.newInteger(threadId(env.get(Keys.THREAD_ID))));
+        env.put(Keys.THREAD_REQUESTS, Py.newInteger(++threadRequests.get()[0]));
+        env.put(Keys.TOTAL_REQUESTS, Py.newInteger(totalRequests.incrementAndGet()));
         return new PyDictionary(env, true);
     }
 
@@ -74,27 +81,82 @@ public final class Environ {
     }
 
     /** {@code wsgi.url_scheme}: as given, else {@code REQUEST_SCHEME}, else from {@code HTTPS}. */
-    private String urlScheme(Map<PyObject, PyObject> env) {
-        PyObject scheme = env.get(key("wsgi.url_scheme"));
+    private static PyObject urlScheme(Map<PyObject, PyObject> env) {
+        PyObject scheme = env.get(Keys.URL_SCHEME);
         if (scheme == null) {
-            scheme = env.get(key("REQUEST_SCHEME"));
+            scheme = env.get(Keys.REQUEST_SCHEME);
         }
         if (scheme == null) {
-            PyObject https = env.get(key("HTTPS"));
+            PyObject https = env.get(Keys.HTTPS);
             String on = https == null ? null : https.toString();
-            return "on".equalsIgnoreCase(on) || "1".equals(on) ? "https" : "http";
+            return "on".equalsIgnoreCase(on) || "1".equals(on) ? Keys.SCHEME_HTTPS : Keys.SCHEME_HTTP;
         }
-        return scheme.toString();
+        return scheme;
     }
 
-    private PyString key(String name) {
-        PyString k = keys.get(name);
-        if (k == null) {
-            k = NativeStrings.nativeString(name);
-            if (keys.size() < KEY_CACHE_LIMIT) {
-                keys.putIfAbsent(name, k);
+    private Variable variable(String name) {
+        Variable v = variables.get(name);
+        if (v == null) {
+            v = new Variable(NativeStrings.nativeString(name));
+            if (variables.size() < KEY_CACHE_LIMIT) {
+                variables.putIfAbsent(name, v);
             }
         }
-        return k;
+        return v;
+    }
+
+    /**
+     * A variable's name as a ready {@code PyString}, and the value it had last: most variables have the same value
+     * on every request to a mount, so it is compared before the value cache is asked (which would hash the string,
+     * and header values are new strings on each request). Racing requests may overwrite {@code last} with each
+     * other's value; either is a correct cached string.
+     */
+    private static final class Variable {
+        final PyString key;
+        private volatile PyString last;
+
+        Variable(PyString key) {
+            this.key = key;
+        }
+
+        PyString value(String value, NativeStrings cache) {
+            PyString l = last;
+            if (l != null && l.getString().equals(value)) {
+                return l;
+            }
+            l = cache.get(value);
+            last = l;
+            return l;
+        }
+    }
+
+    /** The names the gateway sets itself, and a few fixed values, made once (immutable, state-independent). */
+    private static final class Keys {
+        static final PyString VERSION = new PyString("wsgi.version");
+        static final PyString URL_SCHEME = new PyString("wsgi.url_scheme");
+        static final PyString INPUT = new PyString("wsgi.input");
+        static final PyString ERRORS = new PyString("wsgi.errors");
+        static final PyString MULTITHREAD = new PyString("wsgi.multithread");
+        static final PyString MULTIPROCESS = new PyString("wsgi.multiprocess");
+        static final PyString RUN_ONCE = new PyString("wsgi.run_once");
+        static final PyString INPUT_TERMINATED = new PyString("wsgi.input_terminated");
+        static final PyString FILE_WRAPPER = new PyString("wsgi.file_wrapper");
+        static final PyString APPLICATION_GROUP = new PyString("mod_wsgi.application_group");
+        static final PyString CALLABLE_OBJECT = new PyString("mod_wsgi.callable_object");
+        static final PyString SCRIPT_RELOADING = new PyString("mod_wsgi.script_reloading");
+        static final PyString MOD_WSGI_VERSION = new PyString("mod_wsgi.version");
+        static final PyString APACHE_VERSION = new PyString("apache.version");
+        static final PyString THREAD_ID = new PyString("mod_wsgi.thread_id");
+        static final PyString THREAD_REQUESTS = new PyString("mod_wsgi.thread_requests");
+        static final PyString TOTAL_REQUESTS = new PyString("mod_wsgi.total_requests");
+        static final PyString REQUEST_SCHEME = new PyString("REQUEST_SCHEME");
+        static final PyString HTTPS = new PyString("HTTPS");
+        static final PyString SCHEME_HTTP = new PyString("http");
+        static final PyString SCHEME_HTTPS = new PyString("https");
+        static final PyString ONE = new PyString("1");
+        static final PyString ZERO = new PyString("0");
+
+        private Keys() {
+        }
     }
 }

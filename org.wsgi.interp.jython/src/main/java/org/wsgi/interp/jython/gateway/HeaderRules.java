@@ -3,10 +3,10 @@ package org.wsgi.interp.jython.gateway;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.python.core.Py;
+import org.python.core.PyException;
 import org.python.core.PyList;
 import org.python.core.PyObject;
 import org.python.core.PyString;
@@ -35,7 +35,9 @@ final class HeaderRules {
         if (s.length() == 3 || s.charAt(3) != ' ') {
             throw Py.ValueError("no space following status code, got " + status.__repr__());
         }
-        noControl(s, "status");
+        if (hasControl(s)) {
+            throw controlError("status");
+        }
         return s;
     }
 
@@ -56,8 +58,10 @@ final class HeaderRules {
             String name = nativeString(item.__getitem__(0), "header name");
             String value = nativeString(item.__getitem__(1), "header value");
             checkName(name);
-            noControl(value, "value of header '" + name + "'");
-            if ("transfer-encoding".equals(name.toLowerCase(Locale.ROOT))) {
+            if (hasControl(value)) {
+                throw controlError("value of header '" + name + "'");
+            }
+            if ("transfer-encoding".equalsIgnoreCase(name)) {
                 throw Py.ValueError("hop-by-hop header '" + name + "' is not allowed in a WSGI response");
             }
             out.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
@@ -120,12 +124,18 @@ final class HeaderRules {
         }
     }
 
-    private static void noControl(String s, String what) {
+    /** Whether {@code s} holds a CR, LF or NUL; the caller names the value only when it does. */
+    private static boolean hasControl(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\r' || c == '\n' || c == 0) {
-                throw Py.ValueError(what + " must not contain CR, LF or NUL characters");
+                return true;
             }
         }
+        return false;
+    }
+
+    private static PyException controlError(String what) {
+        return Py.ValueError(what + " must not contain CR, LF or NUL characters");
     }
 }

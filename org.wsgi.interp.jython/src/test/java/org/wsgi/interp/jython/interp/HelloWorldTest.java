@@ -9,6 +9,7 @@ import static org.wsgi.interp.jython.Interpreters.target;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wsgi.api.exec.ScriptTarget;
@@ -66,6 +67,17 @@ class HelloWorldTest extends ProviderTestSupport {
         assertEquals("str|1", env.get("mod_wsgi.script_reloading"));
         assertTrue(env.containsKey("wsgi.input") && env.containsKey("wsgi.errors")
                 && env.containsKey("wsgi.file_wrapper"), env.toString());
+    }
+
+    @Test
+    void eachRequestSeesItsOwnValueOfAVariableThatChanges() throws Exception {
+        // The gateway reuses a variable's last value when it is equal: a changed value must never be answered
+        // with the previous request's.
+        for (String value : new String[] {"a", "bb", "bb", "a", "", "a"}) {
+            FakeExchange ex = new FakeExchange().put("HTTP_X_VALUE", value);
+            provider.execute(target(app("environ.wsgi")), ex);
+            assertTrue(ex.bodyText().contains("HTTP_X_VALUE|str|" + value + "\n"), ex.bodyText());
+        }
     }
 
     @ParameterizedTest
