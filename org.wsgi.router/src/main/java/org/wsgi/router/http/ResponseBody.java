@@ -6,13 +6,13 @@ import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 
 /**
- * The body stream of one response. Small writes go to the container's stream as they are (it aggregates them).
- * Large ones gather in a direct buffer borrowed from {@link DirectWrites} for the rest of the response, which goes
+ * The body stream of one response. Small writes go to the container's stream as they are (it aggregates them)
+ * until a large one comes: from then on all writes gather in a direct buffer borrowed from {@link DirectWrites} for
+ * the rest of the response (the gateway hands a long string over in slices, the last one short), which goes
  * to the socket when it is full or when the body is flushed: a body that the application produced all at once (a
  * list of blocks) leaves in a few large writes, which cost the kernel much less per byte on loopback than 64 KiB
  * ones (BENCHMARKS.md), and a block the application flushes (the gateway flushes every block of a generator) is
- * not held back. Bytes keep their order: gathered ones are written before any small write. Used by the request's
- * thread only.
+ * not held back. Bytes keep their order. Used by the request's thread only.
  */
 final class ResponseBody extends OutputStream {
 
@@ -29,20 +29,29 @@ final class ResponseBody extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        drain();
-        out.write(b);
+        if (buffer == null) {
+            out.write(b);
+            return;
+        }
+        buffer.put((byte) b);
+        if (!buffer.hasRemaining()) {
+            drain();
+        }
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        if (len < DirectWrites.THRESHOLD || writer == null) {
-            drain();
-            out.write(b, off, len);
-            return;
-        }
         if (buffer == null) {
+            if (len < DirectWrites.THRESHOLD || writer == null) {
+                out.write(b, off, len);
+                return;
+            }
             buffer = direct.borrow();
         }
+        put(b, off, len);
+    }
+
+    private void put(byte[] b, int off, int len) throws IOException {
         while (len > 0) {
             int n = Math.min(len, buffer.remaining());
             buffer.put(b, off, n);

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -32,6 +33,12 @@ class ResponseBodyTest {
             byte[] copy = new byte[b.remaining()];
             b.get(copy);
             super.write(copy, 0, copy.length);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            calls.add("byte");
+            super.write(b);
         }
 
         @Override
@@ -74,17 +81,36 @@ class ResponseBodyTest {
     }
 
     @Test
-    void smallWritesGoToTheStreamAsTheyAreAfterWhatGathered() throws IOException {
+    void smallWritesGoToTheStreamAsTheyAreUntilALargeOneGathersThenTheyGatherToo() throws IOException {
         BufferStream out = new BufferStream();
         ResponseBody body = new ResponseBody(out, new DirectWrites(2));
         byte[] small = bytes(100);
         body.write(small, 10, 50);
-        assertEquals(List.of("array 50"), out.calls);
+        body.write('x');
+        assertEquals(List.of("array 50", "byte"), out.calls);
         byte[] big = bytes(20_000);
         body.write(big, 0, big.length);
         body.write(small, 0, 10);
-        assertEquals(List.of("array 50", "direct 20000", "array 10"), out.calls);
-        assertEquals(20_060, out.size());
+        body.write('y');
+        assertEquals(List.of("array 50", "byte"), out.calls, "the tail of a 20 KiB string waits with it");
+        body.flush();
+        assertEquals(List.of("array 50", "byte", "direct 20011"), out.calls);
+        byte[] all = out.toByteArray();
+        assertEquals(20_062, all.length);
+        assertEquals('x', all[50]);
+        assertEquals('y', all[20_061]);
+        assertArrayEquals(Arrays.copyOfRange(big, 0, 20_000), Arrays.copyOfRange(all, 51, 20_051));
+    }
+
+    @Test
+    void thePoolLendsTheBufferGivenBackLast() {
+        DirectWrites pool = new DirectWrites(4);
+        ByteBuffer first = pool.borrow();
+        ByteBuffer second = pool.borrow();
+        pool.giveBack(first);
+        pool.giveBack(second);
+        assertSame(second, pool.borrow(), "the one most likely still in a cache");
+        assertSame(first, pool.borrow());
     }
 
     @Test
