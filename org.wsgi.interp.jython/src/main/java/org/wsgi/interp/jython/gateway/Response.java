@@ -25,15 +25,21 @@ final class Response {
     private long contentLength = -1;
     private long written;
     private OutputStream body;
-    private byte[] buffer;
+    private final ThreadLocal<byte[]> scratch;
     /** Body bytes were written since the last {@link #flush()}. */
     private boolean unflushed;
 
-    /** The largest slice of a body chunk copied and written at once. */
-    static final int BUFFER = 64 * 1024;
+    /**
+     * The largest slice of a body chunk copied and written at once: small enough that the copy stays in the core's
+     * first-level cache on its way to the container's buffer (a 64 KiB one, new for each response, cost the 1 MiB
+     * benchmark more than the copy itself: BENCHMARKS.md "Session 6").
+     */
+    static final int BUFFER = 16 * 1024;
 
-    Response(WsgiExchange exchange) {
+    /** {@code scratch}: each thread's {@link #BUFFER}-byte copy buffer, kept by the gateway across requests. */
+    Response(WsgiExchange exchange, ThreadLocal<byte[]> scratch) {
         this.exchange = exchange;
+        this.scratch = scratch;
     }
 
     boolean started() {
@@ -76,8 +82,9 @@ final class Response {
     }
 
     /**
-     * Writes a byte string (one char per byte, as a {@code PyString} holds it) through a buffer reused for the
-     * whole response, at most {@link #BUFFER} bytes at a time: a 1 MiB body makes 64 KiB of garbage, not 1 MiB.
+     * Writes a byte string (one char per byte, as a {@code PyString} holds it) through the thread's scratch buffer,
+     * at most {@link #BUFFER} bytes at a time: a body makes no garbage. The container has taken the bytes when its
+     * {@code write} returns (it copies or sends them), so the buffer is free again for the next slice.
      */
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is the Latin-1 copy we want
     void write(String bytes) throws IOException {
@@ -88,11 +95,9 @@ final class Response {
         }
         sendHeaders();
         int n = contentLength < 0 ? length : (int) Math.min(length, contentLength - written);
+        byte[] buffer = scratch.get();
         for (int off = 0; off < n;) {
-            int len = Math.min(n - off, BUFFER);
-            if (buffer == null || buffer.length < len) {
-                buffer = new byte[len];
-            }
+            int len = Math.min(n - off, buffer.length);
             bytes.getBytes(off, off + len, buffer, 0);
             body.write(buffer, 0, len);
             off += len;

@@ -19,6 +19,8 @@ import org.wsgi.api.exec.WsgiExchange;
 public final class WsgiGateway {
 
     private final Environ environ = new Environ();
+    /** Each request thread's copy buffer for body bytes (see {@link Response#write(String)}). */
+    private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[Response.BUFFER]);
 
     /**
      * Runs the request. The iterable's {@code close()} is always called. Failures before anything was sent become
@@ -28,7 +30,7 @@ public final class WsgiGateway {
      */
     public void run(PyObject application, ScriptTarget target, WsgiExchange exchange, RequestLog log)
             throws WsgiException {
-        Response response = new Response(exchange);
+        Response response = new Response(exchange, scratch);
         LogStream errors = new LogStream("wsgi.errors", log);
         Throwable failure = null;
         try {

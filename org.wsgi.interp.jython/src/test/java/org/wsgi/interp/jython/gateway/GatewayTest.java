@@ -61,6 +61,19 @@ class GatewayTest extends ProviderTestSupport {
         assertEquals(-1, ex.contentLength);
     }
 
+    @Test
+    void aLargeBodyGoesOutWholeInOrderAndIsCutAtItsContentLength() throws Exception {
+        // 25,000 bytes through write() and 15,000 in a block: more than one copy buffer each (Response.BUFFER),
+        // the cut falls inside the second block's first slice.
+        FakeExchange ex = get("write.wsgi", "application", "/large");
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; expected.length() < 30_000; i++) {
+            expected.append(String.format("%05d,", i));
+        }
+        assertEquals(30_000, ex.contentLength);
+        assertEquals(expected.substring(0, 30_000), ex.bodyText());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"application", "validated"})
     void iterableCloseIsCalled(String callable) throws Exception {
