@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """HTTP throughput and latency: our server vs Apache + mod_wsgi (embedded) vs a plain servlet in our Jetty.
 
-  bench/run.py            # full run: 3 rounds x 10 s per measurement (about 19 minutes)
+  bench/run.py            # full run: 3 rounds x 10 s per measurement (about 22 minutes)
   bench/run.py --quick    # 1 round x 4 s, short warm-ups (under 3 minutes)
   bench/run.py --jfr      # also record JFR on our JVM and summarise its hottest frames (jfr_top.py)
 
