@@ -14,7 +14,8 @@ import org.wsgi.api.exec.WsgiExchange;
 
 /**
  * Calls a WSGI application for one request (PEP 3333) and streams its response through the exchange. The caller
- * has set the thread's Jython system state. Thread-safe: all per-request state lives on the stack.
+ * has set the thread's Jython system state. Thread-safe: all per-request state lives on the stack, and the copy
+ * buffer for body bytes is the calling thread's own.
  */
 public final class WsgiGateway {
 
