@@ -97,9 +97,9 @@ public class DeployFolderIT extends WsgiTestSupport {
 
     @Test
     public void largeChunksArriveWhole() throws Exception {
-        // Chunks of 8 KiB and more gather in pooled 256 KiB direct buffers (more than one buffer-full here): sizes
-        // around the 64 KiB copy slice and the 8 KiB threshold, small ones in between, with and without a
-        // Content-Length.
+        // Chunks of 8 KiB and more gather in pooled 256 KiB direct buffers (more than one buffer-full here), copied
+        // in 16 KiB slices: sizes that end on a slice (65,536) and one byte past it, around the 8 KiB threshold,
+        // small ones in between, with and without a Content-Length.
         int[] sizes = {100_000, 3, 70_000, 8192, 65_536, 65_537, 8191};
         StringBuilder expected = new StringBuilder();
         for (int i = 0; i < sizes.length; i++) {

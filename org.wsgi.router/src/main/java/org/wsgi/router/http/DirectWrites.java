@@ -16,7 +16,7 @@ import java.util.concurrent.LinkedBlockingDeque;
  * path each {@code writev} returned after 16-24 KiB, so a 64 KiB chunk was copied about twice; from a direct
  * buffer it leaves in one {@code writev} (strace, BENCHMARKS.md "Session 3"). A container stream with a {@code write(ByteBuffer)} method (Servlet 6.1, and Jetty's {@code HttpOutput}
  * before it) takes a direct buffer to the socket as it is. Buffers come from a bounded pool owned by this object.
- * Thread-safe: the pool is a concurrent queue and the method cache a {@link ClassValue}.
+ * Thread-safe: the pool is a concurrent deque (used as a stack) and the method cache a {@link ClassValue}.
  */
 final class DirectWrites {
 
