@@ -5,16 +5,18 @@
   bench/run.py --quick    # 1 round x 4 s, short warm-ups (under 3 minutes)
   bench/run.py --jfr      # also record JFR on our JVM and summarise its hottest frames (jfr_top.py)
 
-One run starts both servers side by side (our `java -jar wsgi.jar` with no JVM flags, and Apache 2.4 event MPM +
-mod_wsgi embedded mode from Debian's packages in its own ServerRoot under the output folder), checks every app
+One run starts the servers side by side (our `java -jar wsgi.jar` with no JVM flags, Apache 2.4 event MPM +
+mod_wsgi embedded mode from Debian's packages in its own ServerRoot under the output folder, and uWSGI with 64
+workers for hello, the issue's reference for its latency; bench/peers.py), checks every app
 answers correctly on both, warms each app up (in our JVM a minute or more, until its JIT is quiet; again for a moment before each
 measurement), then measures every (app, connections, target) with the same
 `wrk -t2 -cN -dS --timeout 10s --latency` and the same request headers, rotating the target order each round.
-It reports medians with [min-max] over rounds, p99 latency, server CPU per request, the ratios ours/apache and
-ours/servlet, our heap (jcmd GC.heap_info) and RSS after the load, and the CPU other processes used per run.
+It reports medians with [min-max] over rounds, p99 latency, server CPU per request, the ratios ours/apache,
+ours/servlet and ours/uwsgi, our heap (jcmd GC.heap_info) and RSS after the load, and the CPU other processes used per run.
 
 Raw wrk outputs, results.json and summary.md go to --out (default /tmp/wsgi-bench/<date-time>).
-Python 3 standard library only; installs wrk, apache2 and libapache2-mod-wsgi-py3 with apt-get when missing.
+Python 3 standard library only; installs wrk, apache2, libapache2-mod-wsgi-py3, uwsgi-core and
+uwsgi-plugin-python3 with apt-get when missing.
 """
 import argparse
 import json
@@ -29,6 +31,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib as bl  # noqa: E402
+from peers import Apache, UWsgi  # noqa: E402
 
 APPS_DIR = os.path.join(bl.BENCH, "apps")
 PLAIN_DIR = os.path.join(bl.BENCH, "plain-servlet")
@@ -44,47 +47,21 @@ HEADERS = [
     "Cookie: sessionid=3f9a1c2b7d4e5f60718293a4b5c6d7e8; csrftoken=Zq8XKp2rLm4Nw6Vt9Yb1Cd3Ef5Gh7Jk0; theme=dark",
 ]
 POST_BYTES = 16384
-TARGETS = ["ours", "apache", "servlet"]
-
-APACHE_CONF = """# Apache 2.4 event MPM + mod_wsgi {modwsgi} embedded mode, written by bench/run.py.
-ServerRoot "{root}"
-Listen 127.0.0.1:{port}
-ServerName localhost
-{usergroup}PidFile "{root}/httpd.pid"
-DefaultRuntimeDir "{root}"
-ErrorLog "{root}/error_log"
-LogLevel warn
-LoadModule mpm_event_module /usr/lib/apache2/modules/mod_mpm_event.so
-LoadModule authz_core_module /usr/lib/apache2/modules/mod_authz_core.so
-LoadModule wsgi_module /usr/lib/apache2/modules/mod_wsgi.so
-# 2 cores: 2 processes (each its own Python GIL) x 32 threads = 64 workers, enough for 64 connections without
-# queueing; all kept alive for the whole run (no spare-thread reaping), keep-alive never closed by count.
-StartServers 2
-ServerLimit 2
-ThreadLimit 32
-ThreadsPerChild 32
-MaxRequestWorkers 64
-MinSpareThreads 64
-MaxSpareThreads 64
-MaxConnectionsPerChild 0
-KeepAlive On
-MaxKeepAliveRequests 0
-KeepAliveTimeout 15
-Timeout 60
-DocumentRoot "{root}/htdocs"
-WSGIRestrictEmbedded Off
-{aliases}
-<Directory "{apps}">
-    Require all granted
-</Directory>
-"""
+TARGETS = ["ours", "apache", "servlet", "uwsgi"]
+# uWSGI measures hello only, by default with 8 processes x 8 threads: 64 workers, so that all of wrk's 64
+# connections are served (the layout with the lowest p99 of those that serve them all, BENCHMARKS.md "uWSGI").
+UWSGI_LAYOUT = "8x8"
 
 
-def ensure_tools():
+def ensure_tools(targets):
     need = [p for p, present in [("wrk", shutil.which("wrk")),
                                  ("apache2", os.path.exists("/usr/sbin/apache2")),
                                  ("libapache2-mod-wsgi-py3", os.path.exists("/usr/lib/apache2/modules/mod_wsgi.so"))]
             if not present]
+    if "uwsgi" in targets:
+        need += [p for p, present in [("uwsgi-core", shutil.which("uwsgi")),
+                                      ("uwsgi-plugin-python3", os.path.exists("/usr/lib/uwsgi/plugins/python3_plugin.so"))]
+                 if not present]
     if need:
         if os.geteuid() != 0:
             sys.exit("missing %s: apt-get install -y %s (as root)" % (need, " ".join(need)))
@@ -104,57 +81,6 @@ def build_plain_servlet():
         subprocess.run(cmd, check=True)
     jars = [f for f in os.listdir(os.path.join(PLAIN_DIR, "target")) if f.endswith(".jar")]
     return os.path.join(PLAIN_DIR, "target", jars[0])
-
-
-class Apache:
-    def __init__(self, root, port):
-        self.root = root
-        self.port = port
-        self.conf = os.path.join(root, "httpd.conf")
-
-    def start(self):
-        if not bl.port_free(self.port):
-            sys.exit("port %d is busy: choose another with --port" % self.port)
-        os.makedirs(os.path.join(self.root, "htdocs"), exist_ok=True)
-        os.chmod(self.root, 0o755)
-        aliases = "\n".join("WSGIScriptAlias /%s %s/%s.wsgi" % (a, APPS_DIR, a) for a in APPS)
-        ver = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", "libapache2-mod-wsgi-py3"],
-                             capture_output=True, text=True).stdout
-        ug = "User www-data\nGroup www-data\n" if os.geteuid() == 0 else ""
-        with open(self.conf, "w") as f:
-            f.write(APACHE_CONF.format(root=self.root, port=self.port, usergroup=ug, aliases=aliases,
-                                       apps=APPS_DIR, modwsgi=ver))
-        t = subprocess.run(["/usr/sbin/apache2", "-f", self.conf, "-t"], capture_output=True, text=True)
-        if t.returncode != 0:
-            sys.exit("Apache refuses %s:\n%s" % (self.conf, t.stderr))
-        bl.log("starting Apache: /usr/sbin/apache2 -f %s -k start" % self.conf)
-        subprocess.run(["/usr/sbin/apache2", "-f", self.conf, "-k", "start"], check=True)
-        if not bl.wait_for(self.url("/hello"), 30):
-            self.stop()
-            sys.exit("Apache did not answer; see %s/error_log" % self.root)
-
-    def url(self, path):
-        return "http://127.0.0.1:%d%s" % (self.port, path)
-
-    def main_pid(self):
-        try:
-            return int(open(os.path.join(self.root, "httpd.pid")).read().strip())
-        except (OSError, ValueError):
-            return None
-
-    def pids(self):
-        pid = self.main_pid()
-        return [pid] + bl.children(pid) if pid else []
-
-    def stop(self):
-        pid = self.main_pid()
-        if pid is None:
-            return
-        subprocess.run(["/usr/sbin/apache2", "-f", self.conf, "-k", "stop"], capture_output=True)
-        for _ in range(100):
-            if not os.path.exists("/proc/%d" % pid):
-                return
-            time.sleep(0.1)
 
 
 def check_apps(urls, post_file):
@@ -331,7 +257,7 @@ def summarise(res):
     ratios = {}
     for app in APPS:
         for c in conns:
-            for peer, name in (("apache", "ours/apache"), ("servlet", "ours/servlet")):
+            for peer, name in (("apache", "ours/apache"), ("servlet", "ours/servlet"), ("uwsgi", "ours/uwsgi")):
                 pairs = []
                 for rnd in range(res["config"]["rounds"]):
                     a = [r["rps"] for r in groups.get((app, c, "ours"), []) if r["round"] == rnd]
@@ -364,6 +290,10 @@ def targets_verdict(res):
         check("hello c%d ours/servlet >= 0.7" % c, v, lambda x: x >= 0.7, "%.2f")
     v = med([r["p99"] for r in g.get(("hello", 64, "ours"), [])])
     check("hello c64 p99 <= 2 ms", v, lambda x: x <= 2.0, "%.2f ms")
+    uwsgi_p99 = med([r["p99"] for r in g.get(("hello", 64, "uwsgi"), [])])
+    if v is not None and uwsgi_p99 is not None:  # the issue's reference, measured serving every connection
+        check("hello c64 p99 <= uWSGI's, %s workers (%.2f ms)" % (res["config"]["uwsgi_layout"], uwsgi_p99), v,
+              lambda x: x <= uwsgi_p99, "%.2f ms")
     v = med([r["p99"] for r in g.get(("environ", 16, "ours"), [])])
     check("environ c16 p99 < 10 ms", v, lambda x: x < 10.0, "%.2f ms")
     for app in ("big", "echo"):  # "with the same aims": throughput against Apache, and a tail no longer than its
@@ -399,7 +329,8 @@ def main():
     p.add_argument("--conns", default="16,64")
     p.add_argument("--apps", default=",".join(APPS))
     p.add_argument("--targets", default=",".join(TARGETS))
-    p.add_argument("--port", type=int, default=18811, help="ours; Apache gets port+1")
+    p.add_argument("--port", type=int, default=18811, help="ours; Apache gets port+1, uWSGI port+2")
+    p.add_argument("--uwsgi-layout", default=UWSGI_LAYOUT, help="uWSGI's PROCESSESxTHREADS (default %(default)s)")
     p.add_argument("--out")
     p.add_argument("--quiet-wait", type=float, help="at most this many seconds in all (default 120, quick 20) "
                    "spent waiting, before each measurement, for other processes to use < 10%% CPU")
@@ -420,7 +351,7 @@ def main():
     os.makedirs(os.path.join(out, "wrk"), exist_ok=True)
     bl.log("output: " + out)
 
-    ensure_tools()
+    ensure_tools(targets)
     bl.build_distribution()
     plain_jar = build_plain_servlet()
 
@@ -442,10 +373,12 @@ def main():
     if a.jfr:
         jvm_args.append("-XX:StartFlightRecording=settings=profile,filename=%s,dumponexit=true" % jfr_file)
     ours = bl.OurServer(os.path.join(out, "ours"), a.port, deploy, jvm_args)
-    apache = Apache(os.path.join(out, "apache"), a.port + 1)
+    apache = Apache(os.path.join(out, "apache"), a.port + 1, APPS_DIR, APPS)
+    layout = tuple(int(x) for x in a.uwsgi_layout.split("x"))
+    uwsgi = UWsgi(os.path.join(out, "uwsgi"), a.port + 2, os.path.join(APPS_DIR, "hello.wsgi"), *layout)
     res = {"date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "machine": bl.machine_notes(),
            "config": {"rounds": rounds, "duration_s": secs, "warmup_s": warm, "warmup_jvm_s": warm_jvm, "warmup_max_s": warm_max, "cell_warmup_s": cell_warm, "conns": conns, "apps": apps,
-                      "targets": targets, "headers": HEADERS, "jvm_args": jvm_args, "quiet_budget_s": quiet_budget,
+                      "targets": targets, "uwsgi_layout": a.uwsgi_layout, "headers": HEADERS, "jvm_args": jvm_args, "quiet_budget_s": quiet_budget,
                       "argv": " ".join(sys.argv)},
            "before": bl.top_processes(), "runs": []}
     started = time.time()
@@ -455,9 +388,12 @@ def main():
             sys.exit("our server never answered /hello")
         if "apache" in targets:
             apache.start()
+        if "uwsgi" in targets and "hello" in apps:
+            uwsgi.start()
         res["ours_command"] = ours.command
         res["ours_jar"] = ours.jar_info
         res["apache_conf"] = apache.conf
+        res["uwsgi_command"] = uwsgi.command
         urls = {}
         for app in apps:
             path = "/%s%s" % (app, QUERY.get(app, ""))
@@ -468,16 +404,21 @@ def main():
         for app in ("hello", "echo"):  # the plain servlet's twins of hello.wsgi and echo.wsgi (our ceiling)
             if "servlet" in targets and app in apps:
                 urls[("servlet", app)] = ours.url("/plain/" + app)
+        if uwsgi.command:
+            urls[("uwsgi", "hello")] = uwsgi.url("/hello")
         res["body_sizes"] = check_apps(urls, post_file)
         bl.log("bodies: %s" % res["body_sizes"])
         res["ours_idle"] = dict(bl.heap_info(ours.pid), rss=bl.rss_mib(ours.pids()))
         res["apache_idle"] = {"rss": bl.rss_mib(apache.pids()), "pss": bl.pss_mib(apache.pids())}
 
-        def pids_of(t):
-            return apache.pids() if t == "apache" else ours.pids()
+        servers = {"ours": ours, "servlet": ours, "apache": apache, "uwsgi": uwsgi}
 
-        def other_of(t):
-            return ours.pids() if t == "apache" else apache.pids()
+        def pids_of(t):
+            return servers[t].pids()
+
+        def other_of(t):  # the idle peers, whose CPU is not the rest of the machine's
+            return [p for s in {id(s): s for k, s in servers.items() if s is not servers[t]}.values()
+                    for p in s.pids()]
 
         res["warmups"] = []
         if warm > 0:
@@ -494,7 +435,7 @@ def main():
                     k = rnd % len(present)
                     for t in present[k:] + present[:k]:
                         cmd = wrk_cmd(urls[(t, app)], c, secs, app, lua)
-                        waited = wait_quiet(ours.pids() + apache.pids(), quiet_budget) if quiet_budget > 0 else 0
+                        waited = wait_quiet(pids_of(t) + other_of(t), quiet_budget) if quiet_budget > 0 else 0
                         quiet_budget -= waited
                         if cell_warm > 0:
                             subprocess.run(wrk_cmd(urls[(t, app)], c, cell_warm, app, lua), capture_output=True)
@@ -518,6 +459,7 @@ def main():
     finally:
         ours.stop()
         apache.stop()
+        uwsgi.stop()
     res["elapsed_s"] = round(time.time() - started)
 
     table = summarise(res)
