@@ -126,14 +126,19 @@ class OurServer:
         return [self.proc.pid]
 
     def stop(self):
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            self.proc.wait(30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(10)
+        stop_process(self.proc, signal.SIGTERM)
+
+
+def stop_process(proc, sig):
+    """Sends sig to a server started here and waits for it to exit (killed after 30 s); nothing if not running."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.send_signal(sig)
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
 
 
 def jcmd(pid, *args):

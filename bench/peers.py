@@ -142,11 +142,4 @@ class UWsgi:
         return [self.proc.pid] + bl.children(self.proc.pid)
 
     def stop(self):
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.send_signal(signal.SIGINT)  # uWSGI reloads on SIGTERM; SIGINT stops it
-        try:
-            self.proc.wait(30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(10)
+        bl.stop_process(self.proc, signal.SIGINT)  # uWSGI reloads on SIGTERM; SIGINT stops it
