@@ -133,11 +133,11 @@ public final class WsgiInput extends PyObject {
     }
 
     private static PyString bytes(byte[] data, int off, int len) {
-        return new PyString(new String(data, off, len, StandardCharsets.ISO_8859_1));
+        return ByteStrings.of(data, off, len);
     }
 
     private static PyString bytes(ByteArrayOutputStream out) {
-        return new PyString(out.toString(StandardCharsets.ISO_8859_1));
+        return ByteStrings.ofLatin1(out.toString(StandardCharsets.ISO_8859_1));
     }
 
     private static int size(PyObject arg) {
