@@ -48,6 +48,7 @@ public abstract class WsgiTestSupport {
     @Configuration
     public Option[] configuration() throws IOException {
         Path deploy = Files.createTempDirectory("wsgi-itest-deploy");
+        prepareDeploy(deploy);
         int port = freePort();
         List<Option> options = new ArrayList<>();
         Path jars = Path.of(System.getProperty("wsgi.bundles.dir"));
@@ -75,6 +76,10 @@ public abstract class WsgiTestSupport {
                 systemProperty("felix.fileinstall.optionalImportRefreshScope").value("none"),
                 systemProperty("gosh.args").value("--nointeractive"),
                 new DefaultCompositeOption(options.toArray(Option[]::new)) };
+    }
+
+    /** Fills the watched folder before the framework starts (nothing by default): what the server finds at boot. */
+    protected void prepareDeploy(Path deploy) throws IOException {
     }
 
     private static int freePort() {

@@ -1,7 +1,7 @@
 package org.wsgi.api.exec;
 
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 
 import org.osgi.annotation.versioning.ConsumerType;
 import org.wsgi.api.runtime.ApplicationGroupDTO;
@@ -25,16 +25,17 @@ public interface InterpreterProvider {
 
     /**
      * Loads the script now (pre-loading by {@code WSGIImportScript} or a mount with both groups given), creating
-     * the group if needed. Failures are logged, never thrown.
+     * the group if needed, after {@code %{GLOBAL}} exists. Failures are logged, never thrown.
      */
     void preload(ScriptTarget target);
 
     /**
-     * Tears down every application group whose name is not in {@code referenced} once its last request ends
-     * (its atexit handlers run). Groups that are only reachable through a per-request expansion are kept while
-     * {@code keepUnlisted} is true.
+     * Tears down every application group, other than {@code %{GLOBAL}}, for which {@code keep} answers false
+     * once its last request ends (its atexit handlers run). {@code keep} is asked about each group as it is when
+     * the groups are gone through, not as it was when the caller decided, so a group made in between is judged
+     * too. Calls take effect in the order they are made, also relative to {@link #preload}.
      */
-    void retainGroups(Set<String> referenced, boolean keepUnlisted);
+    void retainGroups(Predicate<ApplicationGroupDTO> keep);
 
     /** Reloads every script of the group on its next request. Returns {@code false} if there is no such group. */
     boolean reload(String applicationGroup);

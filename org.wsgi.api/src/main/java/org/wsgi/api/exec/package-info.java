@@ -3,7 +3,7 @@
  * {@link org.wsgi.api.exec.InterpreterProvider} and the daemon {@link org.wsgi.api.exec.ProcessGroupManager}.
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package org.wsgi.api.exec;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,5 @@
 package org.wsgi.interp.jython;
 
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +17,6 @@ public abstract class ProviderTestSupport {
 
     @AfterEach
     void stopProvider() {
-        provider.retainGroups(Set.of(), false);
+        provider.retainGroups(g -> false);
     }
 }

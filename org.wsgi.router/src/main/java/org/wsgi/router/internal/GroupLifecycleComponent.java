@@ -1,7 +1,5 @@
 package org.wsgi.router.internal;
 
-import java.util.Set;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -17,8 +15,8 @@ import org.wsgi.router.lifecycle.GroupPlan;
 
 /**
  * Applies each configuration snapshot to the embedded interpreter: pre-loads what mod_wsgi pre-loads, and lets
- * application groups that no mount can reach any more be torn down once their last request ends. Called on the
- * configuration source's single delivery thread.
+ * application groups the configuration no longer references be torn down once their last request ends. Called on
+ * the configuration source's single delivery thread.
  */
 @Component(service = ConfigurationListener.class)
 public class GroupLifecycleComponent implements ConfigurationListener {
@@ -55,8 +53,7 @@ public class GroupLifecycleComponent implements ConfigurationListener {
 
     private static void apply(InterpreterProvider p, WsgiConfiguration configuration) {
         GroupPlan plan = GroupPlan.of(configuration);
-        Set<String> keep = plan.retained(p.applicationGroups());
-        p.retainGroups(keep, false);
+        p.retainGroups(plan::keeps);
         for (ScriptTarget t : plan.preloads()) {
             LOG.info("Pre-loading '{}' into application group '{}'", t.script(), t.applicationGroup());
             p.preload(t);

@@ -2,59 +2,79 @@ package org.wsgi.router.lifecycle;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.wsgi.api.config.DirectorySettings;
 import org.wsgi.api.config.ScriptMount;
+import org.wsgi.api.config.Section;
 import org.wsgi.api.config.ServerConfig;
 import org.wsgi.api.config.WsgiConfiguration;
 import org.wsgi.api.exec.ScriptTarget;
+import org.wsgi.api.runtime.ApplicationGroupDTO;
 
 /**
  * What a configuration snapshot means for the embedded application groups: which scripts to pre-load (a
  * {@code WSGIScriptAlias} with both groups given literally, and {@code WSGIImportScript}, into the embedded
- * process group), and whether a loaded script is still reachable through any mount, so that groups none of whose
- * scripts is reachable can be torn down. Pure.
+ * process group), and which live groups the configuration still references, so that the others can be torn down.
+ * A group is referenced when the configuration names it ({@code application-group=}, {@code WSGIApplicationGroup},
+ * {@code WSGIImportScript}), or when its name can come from a per-request expansion ({@code %{RESOURCE}}, the
+ * default, {@code %{SERVER}}, {@code %{ENV:...}}, or a {@code .htaccess}) of a mount, handler or document root that
+ * still reaches one of its scripts. A mount whose group is named literally reaches its scripts for that group only:
+ * renaming the group of a mount leaves the old group unreferenced. Pure.
  */
 public final class GroupPlan {
 
     private final List<ScriptTarget> preloads;
-    private final List<Pattern> reachable;
+    private final Set<String> named;
+    private final List<Pattern> expanded;
 
-    private GroupPlan(List<ScriptTarget> preloads, List<Pattern> reachable) {
+    private GroupPlan(List<ScriptTarget> preloads, Set<String> named, List<Pattern> expanded) {
         this.preloads = preloads;
-        this.reachable = reachable;
+        this.named = named;
+        this.expanded = expanded;
     }
 
     public static GroupPlan of(WsgiConfiguration c) {
         List<ScriptTarget> preloads = new ArrayList<>();
-        List<Pattern> reachable = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        List<Pattern> expanded = new ArrayList<>();
         List<ServerConfig> servers = new ArrayList<>(c.virtualHosts());
         servers.add(c.main());
         for (ServerConfig s : servers) {
             for (ScriptMount m : s.mounts()) {
-                reachable.add(reach(m.target(), m.kind() == ScriptMount.Kind.MATCH));
+                if (literal(m.applicationGroup())) {
+                    named.add(name(m.applicationGroup()));
+                } else {
+                    expanded.add(reach(m.target(), m.kind() == ScriptMount.Kind.MATCH));
+                }
                 if (m.preload() && embedded(m.processGroup())) {
                     preloads.add(target(m));
                 }
             }
             for (ScriptMount a : s.aliases()) {
-                reachable.add(reach(a.target(), a.kind() == ScriptMount.Kind.MATCH));
+                expanded.add(reach(a.target(), a.kind() == ScriptMount.Kind.MATCH));
             }
             if (s.documentRoot() != null) {
-                reachable.add(reach(s.documentRoot().endsWith("/") ? s.documentRoot() : s.documentRoot() + "/",
+                expanded.add(reach(s.documentRoot().endsWith("/") ? s.documentRoot() : s.documentRoot() + "/",
                         false));
             }
+            addNamed(named, s.settings());
+            for (Section section : s.sections()) {
+                addNamed(named, section.settings());
+            }
         }
-        reachable.add(reach(c.serverRoot() + "/htdocs/", false));
+        expanded.add(reach(c.serverRoot() + "/htdocs/", false));
         for (ScriptMount i : c.importScripts()) {
+            named.add(name(i.applicationGroup()));
             if (embedded(i.processGroup())) {
                 preloads.add(target(i));
             }
         }
-        return new GroupPlan(List.copyOf(preloads), List.copyOf(reachable));
+        return new GroupPlan(List.copyOf(preloads), Set.copyOf(named), List.copyOf(expanded));
     }
 
     /** The scripts to load into the embedded interpreter as soon as this snapshot is live. */
@@ -62,21 +82,34 @@ public final class GroupPlan {
         return preloads;
     }
 
-    /** Whether some mount, alias or document root can still reach the script. */
+    /** Whether a mount, alias or document root whose group is expanded per request can reach the script. */
     public boolean reachable(Path script) {
         String p = script.toString();
-        return reachable.stream().anyMatch(r -> r.matcher(p).matches());
+        return expanded.stream().anyMatch(r -> r.matcher(p).matches());
     }
 
-    /** Of the given groups, those that keep at least one reachable script (and every group with no script yet). */
-    public Set<String> retained(List<org.wsgi.api.runtime.ApplicationGroupDTO> groups) {
-        Set<String> keep = new LinkedHashSet<>();
-        for (var g : groups) {
-            if (g.scripts.length == 0 || java.util.Arrays.stream(g.scripts).anyMatch(s -> reachable(Path.of(s.path)))) {
-                keep.add(g.name);
-            }
+    /**
+     * Whether the group stays: the configuration names it, an expanded group can still reach one of its scripts,
+     * or it has no script yet (a request is making it).
+     */
+    public boolean keeps(ApplicationGroupDTO group) {
+        return named.contains(group.name) || group.scripts.length == 0
+                || Arrays.stream(group.scripts).anyMatch(s -> reachable(Path.of(s.path)));
+    }
+
+    private static void addNamed(Set<String> named, DirectorySettings settings) {
+        if (settings.applicationGroup() != null && literal(settings.applicationGroup())) {
+            named.add(name(settings.applicationGroup()));
         }
-        return keep;
+    }
+
+    /** A group value that names one group whatever the request: not an expansion, other than %{GLOBAL}. */
+    private static boolean literal(String group) {
+        return group != null && (!group.startsWith("%{") || group.equals("%{GLOBAL}"));
+    }
+
+    private static String name(String group) {
+        return group == null || group.equals("%{GLOBAL}") ? "" : group;
     }
 
     private static boolean embedded(String processGroup) {
@@ -84,9 +117,7 @@ public final class GroupPlan {
     }
 
     private static ScriptTarget target(ScriptMount m) {
-        String group = m.applicationGroup() == null || m.applicationGroup().equals("%{GLOBAL}") ? ""
-                : m.applicationGroup();
-        return new ScriptTarget(Path.of(m.target()), group,
+        return new ScriptTarget(Path.of(m.target()), name(m.applicationGroup()),
                 m.callableObject() != null ? m.callableObject() : ScriptTarget.DEFAULT_CALLABLE, true);
     }
 

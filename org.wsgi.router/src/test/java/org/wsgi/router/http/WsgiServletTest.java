@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -42,7 +42,7 @@ class WsgiServletTest {
         }
 
         @Override
-        public void retainGroups(Set<String> referenced, boolean keepUnlisted) {
+        public void retainGroups(Predicate<ApplicationGroupDTO> keep) {
         }
 
         @Override

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.wsgi.api.config.DirectorySettings;
 import org.wsgi.api.config.ScriptMount;
+import org.wsgi.api.config.Section;
 import org.wsgi.api.config.ServerConfig;
 import org.wsgi.api.config.SourceLocation;
 import org.wsgi.api.config.WsgiConfiguration;
@@ -46,25 +46,38 @@ class GroupPlanTest {
     }
 
     @Test
-    void scriptsStayReachableThroughFilesDirectoriesMatchesAndTheDocumentRoot() {
+    void scriptsOfExpandedGroupsStayReachableThroughFilesDirectoriesMatchesAndTheDocumentRoot() {
         GroupPlan plan = GroupPlan.of(config(List.of(
                 mount(ScriptMount.Kind.PREFIX, "/a", "/srv/a.wsgi", null, null),
-                mount(ScriptMount.Kind.PREFIX, "/dir/", "/srv/dir/", null, null),
-                mount(ScriptMount.Kind.MATCH, "^/rx/([^/]+)", "/srv/rx/$1.wsgi", null, null)), List.of()));
+                mount(ScriptMount.Kind.PREFIX, "/dir/", "/srv/dir/", null, "%{SERVER}"),
+                mount(ScriptMount.Kind.MATCH, "^/rx/([^/]+)", "/srv/rx/$1.wsgi", null, "%{ENV:APP}"),
+                mount(ScriptMount.Kind.PREFIX, "/n", "/srv/named.wsgi", null, "named")), List.of()));
         assertTrue(plan.reachable(Path.of("/srv/a.wsgi")));
         assertTrue(plan.reachable(Path.of("/srv/dir/sub/b.wsgi")));
         assertTrue(plan.reachable(Path.of("/srv/rx/x.wsgi")));
         assertTrue(plan.reachable(Path.of("/srv/htdocs/page.wsgi")));
         assertFalse(plan.reachable(Path.of("/srv/gone.wsgi")));
         assertFalse(plan.reachable(Path.of("/srv/rx/x/y.wsgi")));
+        assertFalse(plan.reachable(Path.of("/srv/named.wsgi")), "reached for its named group only");
     }
 
     @Test
-    void retainsGroupsWithAReachableScript() {
-        GroupPlan plan = GroupPlan.of(config(List.of(mount(ScriptMount.Kind.PREFIX, "/a", "/srv/a.wsgi", null,
-                null)), List.of()));
-        assertEquals(Set.of("kept", "empty"), plan.retained(List.of(group("kept", "/srv/a.wsgi"),
-                group("dropped", "/srv/gone.wsgi"), group("empty"))));
+    void keepsNamedGroupsAndExpandedGroupsWithAReachableScript() {
+        DirectorySettings inLocation = new DirectorySettings("from-section", null, null, null, null, null, null,
+                List.of(), null, null, Map.of(), List.of(), null, Map.of());
+        ServerConfig main = new ServerConfig("localhost", 0, List.of(), List.of(), "/srv/htdocs", List.of(
+                mount(ScriptMount.Kind.PREFIX, "/a", "/srv/a.wsgi", null, null),
+                mount(ScriptMount.Kind.PREFIX, "/n", "/srv/n.wsgi", null, "renamed")), List.of(),
+                DirectorySettings.EMPTY, List.of(new Section(Section.Type.LOCATION, "/s", false, inLocation, AT)), AT);
+        GroupPlan plan = GroupPlan.of(new WsgiConfiguration(1, "/srv/deploy", List.of(), main, List.of(), List.of(),
+                List.of(mount(ScriptMount.Kind.PREFIX, "", "/srv/import.py", "%{GLOBAL}", "imported"))));
+        assertTrue(plan.keeps(group("localhost|/a", "/srv/a.wsgi")));
+        assertTrue(plan.keeps(group("renamed", "/srv/n.wsgi")));
+        assertTrue(plan.keeps(group("imported", "/srv/import.py")), "a group only WSGIImportScript fills");
+        assertTrue(plan.keeps(group("from-section", "/srv/elsewhere.wsgi")));
+        assertTrue(plan.keeps(group("empty")), "a group its first request is making");
+        assertFalse(plan.keeps(group("old-name", "/srv/n.wsgi")), "the group a mount named before");
+        assertFalse(plan.keeps(group("dropped", "/srv/gone.wsgi")));
     }
 
     private static ApplicationGroupDTO group(String name, String... scripts) {

@@ -1,10 +1,12 @@
 package org.wsgi.interp.jython.internal;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,6 +49,13 @@ public final class JythonProviderComponent implements InterpreterProvider {
 
     /** Completed by the init thread; Jython's start-up (~0.3 s) overlaps the rest of the framework's. */
     private final CompletableFuture<JythonInterpreterProvider> provider = new CompletableFuture<>();
+    private final Object lock = new Object();
+    /**
+     * Pre-loads and retentions asked for before the provider is ready, in the order asked (a future's dependants
+     * would run last-registered first: a retention decided before a pre-load would undo it). {@code null} once
+     * they have all run; then calls run at once, on the caller's thread. Guarded by {@link #lock}.
+     */
+    private List<Consumer<JythonInterpreterProvider>> pending = new ArrayList<>();
 
     @Activate
     void activate(Config config) {
@@ -57,15 +66,45 @@ public final class JythonProviderComponent implements InterpreterProvider {
             try {
                 JythonInterpreterProvider p = new JythonInterpreterProvider(new JythonEngine(loader, generatorFinalizers,
                         jsonAccelerator));
-                provider.complete(p);
                 p.startGlobal();
+                provider.complete(p);
+                runPending(p);
             } catch (RuntimeException | Error e) {
                 LOG.error("Jython could not be initialised; embedded WSGI requests will get 503", e);
                 provider.completeExceptionally(e);
+                runPending(null);
             }
         }, "jython-init");
         init.setDaemon(true);
         init.start();
+    }
+
+    /** Runs what was asked before {@code p} was ready, and what is asked meanwhile, in order; drops it all if null. */
+    private void runPending(JythonInterpreterProvider p) {
+        for (;;) {
+            List<Consumer<JythonInterpreterProvider>> batch;
+            synchronized (lock) {
+                batch = pending;
+                pending = batch.isEmpty() || p == null ? null : new ArrayList<>();
+                if (pending == null) {
+                    break;
+                }
+            }
+            batch.forEach(action -> action.accept(p));
+        }
+    }
+
+    /** Runs {@code action} now if the provider is ready, else queues it; nothing if Jython failed to start. */
+    private void whenReady(Consumer<JythonInterpreterProvider> action) {
+        synchronized (lock) {
+            if (pending != null) {
+                pending.add(action);
+                return;
+            }
+        }
+        if (!provider.isCompletedExceptionally()) {
+            action.accept(provider.join()); // complete: pending is cleared only after it is
+        }
     }
 
     @Deactivate
@@ -88,12 +127,12 @@ public final class JythonProviderComponent implements InterpreterProvider {
 
     @Override
     public void preload(ScriptTarget target) {
-        provider.thenAccept(p -> p.preload(target));
+        whenReady(p -> p.preload(target));
     }
 
     @Override
-    public void retainGroups(Set<String> referenced, boolean keepUnlisted) {
-        provider.thenAccept(p -> p.retainGroups(referenced, keepUnlisted));
+    public void retainGroups(Predicate<ApplicationGroupDTO> keep) {
+        whenReady(p -> p.retainGroups(keep));
     }
 
     @Override
@@ -107,7 +146,7 @@ public final class JythonProviderComponent implements InterpreterProvider {
 
     @Override
     public List<ApplicationGroupDTO> applicationGroups() {
-        JythonInterpreterProvider p = provider.getNow(null);
-        return p == null ? List.of() : p.applicationGroups();
+        boolean ready = provider.isDone() && !provider.isCompletedExceptionally();
+        return ready ? provider.join().applicationGroups() : List.of();
     }
 }

@@ -3,9 +3,9 @@ package org.wsgi.interp.jython.interp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 import org.wsgi.api.runtime.ApplicationGroupDTO;
 
@@ -47,14 +47,11 @@ final class GroupTable {
         }
     }
 
-    /** Retires every group not referenced (none at all while {@code keepUnlisted}); %{GLOBAL} always stays. */
-    void retain(Set<String> referenced, boolean keepUnlisted) {
-        if (keepUnlisted) {
-            return;
-        }
+    /** Retires every group {@code keep} refuses, judged as it is now; %{GLOBAL} always stays. */
+    void retain(Predicate<ApplicationGroupDTO> keep) {
         for (ApplicationGroup group : groups.values()) {
             String name = group.name();
-            if (!GLOBAL.equals(name) && !referenced.contains(name) && groups.remove(name, group)) {
+            if (!GLOBAL.equals(name) && !keep.test(group.toDTO()) && groups.remove(name, group)) {
                 group.retire();
             }
         }

@@ -1,7 +1,7 @@
 package org.wsgi.interp.jython.interp;
 
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 
 import org.python.core.PyObject;
 import org.slf4j.Logger;
@@ -34,8 +34,8 @@ public final class JythonInterpreterProvider implements InterpreterProvider, Aut
 
     /**
      * Creates the interpreter state of %{GLOBAL} now rather than on its first request, as mod_wsgi's main
-     * interpreter exists from start-up. The host calls this once the provider takes requests, so that the first
-     * request of another group does not wait for it.
+     * interpreter exists from start-up: the host calls this before the provider takes requests or pre-loads, so
+     * that it is the first interpreter made.
      */
     public void startGlobal() {
         groups.startGlobal();
@@ -82,8 +82,8 @@ public final class JythonInterpreterProvider implements InterpreterProvider, Aut
     }
 
     @Override
-    public void retainGroups(Set<String> referenced, boolean keepUnlisted) {
-        groups.retain(referenced, keepUnlisted);
+    public void retainGroups(Predicate<ApplicationGroupDTO> keep) {
+        groups.retain(keep);
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -117,7 +116,7 @@ class GatewayConformanceTest {
 
         void stop() {
             if (provider != null) {
-                provider.retainGroups(Set.of(), false);
+                provider.retainGroups(g -> false);
             }
         }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +46,7 @@ class ConcurrencyTest {
     void stop() throws Exception {
         pool.shutdownNow();
         assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
-        provider.retainGroups(Set.of(), false);
+        provider.retainGroups(g -> false);
     }
 
     @Test
@@ -132,7 +131,7 @@ class ConcurrencyTest {
             return ex.bodyText();
         });
         assertTrue(Gate.ARRIVED.get().await(30, TimeUnit.SECONDS));
-        provider.retainGroups(Set.of(), false);
+        provider.retainGroups(g -> false);
         assertTrue(Files.notExists(marker), "the group stays while a request runs in it");
         Gate.RELEASE.get().countDown();
         assertEquals("finished", running.get(30, TimeUnit.SECONDS));
