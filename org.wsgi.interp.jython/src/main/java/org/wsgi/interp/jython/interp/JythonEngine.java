@@ -83,6 +83,8 @@ public final class JythonEngine implements AutoCloseable {
         thread.setContextClassLoader(loader);
         try {
             PySystemState state = new PySystemState();
+            // Its own builtins (and __builtin__ module), as a sub-interpreter has: Jython's states share one dict.
+            state.setBuiltins(PySystemState.getDefaultBuiltins().__getattr__("copy").__call__());
             state.setClassLoader(loader);
             state.argv = new PyList(new PyObject[] {Py.newString("mod_wsgi")});
             state.stdout = new LogStream("<sys.stdout>", RequestLog.groupOutput(group));

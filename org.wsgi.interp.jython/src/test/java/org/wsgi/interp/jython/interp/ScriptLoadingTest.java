@@ -149,6 +149,23 @@ class ScriptLoadingTest extends ProviderTestSupport {
     }
 
     @Test
+    void builtinsAreTheGroupsOwn() throws Exception {
+        ScriptTarget a = target(app("builtins.wsgi"), "A", "application", false);
+        ScriptTarget b = target(app("builtins.wsgi"), "B", "application", false);
+        ScriptTarget a2 = target(app("state.wsgi"), "A", "application", false);
+        FakeExchange set = new FakeExchange().put("QUERY_STRING", "set");
+        provider.execute(a, set);
+        assertEquals("owner=A", set.bodyText());
+        FakeExchange get = new FakeExchange().put("QUERY_STRING", "");
+        provider.execute(b, get);
+        assertEquals("owner=None", get.bodyText(), "group B sees group A's builtins");
+        assertEquals("module=1 group=1", body(a2), "a group with its own builtins still imports and runs");
+        FakeExchange again = new FakeExchange().put("QUERY_STRING", "");
+        provider.execute(a, again);
+        assertEquals("owner=A", again.bodyText());
+    }
+
+    @Test
     void dtosDescribeGroupsAndScripts() throws Exception {
         body(target(app("hello.wsgi"), "dto", "application", false));
         body(target(app("hello.wsgi"), "dto", "application", false));
