@@ -69,23 +69,42 @@ final class ServletExchange implements WsgiExchange {
         }
     }
 
+    /**
+     * Sends the status and headers as Apache sends mod_wsgi's: {@code Content-Type} once (the last given wins),
+     * {@code Date} and {@code Server} the server's own (Apache replaces an application's), every other header
+     * as given. The reason phrase is the container's for the code: Jetty 12 sends no other (by design; HTTP/1.1
+     * clients ignore it). A code below 100, which mod_wsgi passes on, cannot be sent: it fails before anything is.
+     */
     @Override
     public void sendHeaders(String status, List<Map.Entry<String, String>> headers, long contentLength)
             throws IOException {
         if (headersSent) {
             throw new IllegalStateException("headers already sent");
         }
+        int code = statusCode(status);
+        if (code < 100) {
+            throw new IllegalArgumentException("Status line '" + status + "' has a code below 100, which an"
+                    + " HTTP/1.1 response cannot carry");
+        }
         headersSent = true;
-        response.setStatus(statusCode(status));
+        response.setStatus(code);
         for (Map.Entry<String, String> h : headers) {
-            if (h.getKey().equalsIgnoreCase("Content-Length")) {
-                continue;
+            String name = h.getKey();
+            if (name.equalsIgnoreCase("Content-Type")) {
+                response.setHeader(name, h.getValue());
+            } else if (!serversOwn(name)) {
+                response.addHeader(name, h.getValue());
             }
-            response.addHeader(h.getKey(), h.getValue());
         }
         if (contentLength >= 0) {
             response.setContentLengthLong(contentLength);
         }
+    }
+
+    /** Headers the server sets itself: an application's are dropped. */
+    private static boolean serversOwn(String name) {
+        return name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Date")
+                || name.equalsIgnoreCase("Server");
     }
 
     /** The numeric part of a WSGI status line; the gateway has validated it already. */

@@ -1,0 +1,45 @@
+package org.wsgi.router.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.junit.jupiter.api.Test;
+
+class ServletExchangeTest {
+
+    private final List<String> calls = new ArrayList<>();
+    private final HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> {
+                calls.add(m.getName() + Arrays.toString(args));
+                return null;
+            });
+    private final ServletExchange exchange = new ServletExchange(null, response, null, null, "127.0.0.1", "id", 0,
+            new DirectWrites(1));
+
+    @Test
+    void theServerOwnsDateAndServerAndContentTypeIsSentOnce() throws Exception {
+        exchange.sendHeaders("200 OK", List.of(Map.entry("Date", "Mon, 01 Jan 2001 00:00:00 GMT"),
+                Map.entry("Server", "app/1.0"), Map.entry("Content-Type", "text/plain"),
+                Map.entry("content-type", "text/html"), Map.entry("Set-Cookie", "a=1"),
+                Map.entry("Set-Cookie", "b=2"), Map.entry("Content-Length", "5")), 5);
+        assertEquals(List.of("setStatus[200]", "setHeader[Content-Type, text/plain]",
+                "setHeader[content-type, text/html]", "addHeader[Set-Cookie, a=1]", "addHeader[Set-Cookie, b=2]",
+                "setContentLengthLong[5]"), calls);
+    }
+
+    @Test
+    void aCodeBelow100FailsBeforeAnythingIsSent() {
+        assertThrows(IllegalArgumentException.class, () -> exchange.sendHeaders("099 Low", List.of(), -1));
+        assertEquals(List.of(), calls);
+        assertFalse(exchange.headersSent(), "the gateway can still answer 500");
+    }
+}
