@@ -1,6 +1,5 @@
 package org.wsgi.interp.jython.gateway;
 
-import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -10,11 +9,12 @@ import org.python.core.Py;
 import org.python.core.PyFile;
 import org.python.core.PyObject;
 import org.python.core.PyString;
+import org.python.core.io.FileIO;
 
 /**
  * The iterable {@code wsgi.file_wrapper(filelike, blksize=8192)} returns: blocks of {@code filelike.read(blksize)}
  * until an empty read; {@code close()} closes the file-like object. When it wraps a real file opened for reading,
- * the gateway sends the file from Java instead ({@link #openChannel()}).
+ * the gateway sends the file from Java instead ({@link #fileChannel()}).
  */
 public final class FileWrapper extends PyObject {
 
@@ -48,30 +48,37 @@ public final class FileWrapper extends PyObject {
     }
 
     /**
-     * A channel on the wrapped file, positioned where the Python file object stands, or {@code null} when it is not
-     * a readable regular file (then the gateway iterates as usual).
+     * The wrapped file's own channel, or {@code null} when it is not a regular file open for reading only (then the
+     * gateway iterates as usual). The very file the application opened, not one opened again by name: a relative
+     * name means the interpreter's working directory, which {@code os.chdir} moves without the JVM's, and the name
+     * may be another file by now. The caller reads it with positional transfers, from {@link #position()}, and
+     * never closes it: the file object owns it ({@code close()} closes it).
      */
-    FileChannel openChannel() throws IOException {
+    FileChannel fileChannel() {
         if (!(filelike instanceof PyFile)) {
             return null;
         }
         PyFile file = (PyFile) filelike;
         if (file.getClosed() || file.mode == null || !file.mode.contains("r") || file.mode.contains("+")
-                || !(file.name instanceof PyString)) {
+                || !(file.name instanceof PyString) || !regularFile(file.name.toString())) {
             return null;
         }
-        Path path;
+        Object raw = file.fileno().__tojava__(FileIO.class);
+        return raw instanceof FileIO ? ((FileIO) raw).getChannel() : null;
+    }
+
+    /** Where the Python file object stands (its buffered reads included). */
+    long position() {
+        return ((PyFile) filelike).tell();
+    }
+
+    /** Whether the name is a regular file (not a device or pipe), relative to the interpreter's directory. */
+    private static boolean regularFile(String name) {
         try {
-            path = Path.of(file.name.toString());
+            return Files.isRegularFile(Path.of(Py.getSystemState().getPath(name)));
         } catch (InvalidPathException e) {
-            return null;
+            return false;
         }
-        if (!Files.isRegularFile(path)) {
-            return null;
-        }
-        FileChannel channel = FileChannel.open(path);
-        channel.position(file.tell());
-        return channel;
     }
 
     @Override

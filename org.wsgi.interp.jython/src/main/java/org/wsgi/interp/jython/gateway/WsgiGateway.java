@@ -81,13 +81,14 @@ public final class WsgiGateway {
 
     private static void stream(PyObject result, Response response) throws IOException {
         if (result instanceof FileWrapper && response.started()) {
-            try (FileChannel file = ((FileWrapper) result).openChannel()) {
-                if (file != null) {
-                    response.knownLength(Math.max(0, file.size() - file.position()));
-                    response.sendFile(file, file.position());
-                    response.finish();
-                    return;
-                }
+            FileWrapper wrapper = (FileWrapper) result;
+            FileChannel file = wrapper.fileChannel();
+            if (file != null) {
+                long position = wrapper.position();
+                response.knownLength(Math.max(0, file.size() - position));
+                response.sendFile(file, position);
+                response.finish();
+                return;
             }
         }
         // The items of a list or tuple exist already: they may leave together (fewer, larger writes; nothing waits

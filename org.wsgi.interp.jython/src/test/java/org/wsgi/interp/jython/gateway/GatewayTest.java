@@ -11,8 +11,10 @@ import static org.wsgi.interp.jython.Interpreters.target;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -178,6 +180,17 @@ class GatewayTest extends ProviderTestSupport {
         assertEquals(source, real.bodyText());
         assertEquals(source, get("filewrapper.wsgi", callable, "/filelike").bodyText());
         assertEquals(source.substring(10, 30), get("filewrapper.wsgi", callable, "/offset").bodyText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/chdir", "/renamed"})
+    void fileWrapperSendsTheFileTheApplicationOpened(String path, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "the file opened");
+        Files.writeString(dir.resolve("b.txt"), "another file");
+        FakeExchange ex = run("filewrapper_paths.wsgi", "application",
+                new FakeExchange("GET", "/app", path).put("HTTP_X_DIR", dir.toString()));
+        assertEquals("the file opened", ex.bodyText());
+        assertEquals("15", ex.header("Content-Length"), "sent from Java, with its length");
     }
 
     @Test
