@@ -35,7 +35,8 @@ public final class WsgiCommands implements Converter {
     }
 
     @Descriptor("reload every script of an application group on its next request")
-    public String reload(@Descriptor("the application group name, %{GLOBAL} for the main one") String group) {
+    public String reload(@Descriptor("the application group name in single quotes (the shell reads { and |):"
+            + " '%{GLOBAL}' for the main one, 'host|/app' for a %{RESOURCE} one") String group) {
         String name = GLOBAL.equals(group) ? "" : group;
         return provider.reload(name)
                 ? "Scripts of application group '" + name + "' reload on their next request"

@@ -39,6 +39,8 @@ class WsgiCommandsTest {
                 .orElseThrow();
         String line = commands.format(shell, Converter.LINE, null).toString();
         assertTrue(line.startsWith("'shell'") && line.contains("scripts=1 requests=1 errors=0"), line);
+        assertTrue(line.contains("\n  " + app("hello.wsgi") + "  loaded 20") && line.endsWith("requests=1 errors=0"),
+                "each script with its load time: " + line);
         String full = commands.format(shell, Converter.INSPECT, null).toString();
         assertTrue(full.contains(app("hello.wsgi").toString()) && full.contains("_mod_wsgi_"), full);
         ApplicationGroupDTO global = commands.apps().get(0);
