@@ -38,7 +38,7 @@ public class StartupPreloadIT extends WsgiTestSupport {
                 + "WSGIScriptAlias /chk " + deploy.resolve("chk.wsgi") + " application-group=I\n");
     }
 
-    private static String pyString(String s) {
+    static String pyString(String s) {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 

@@ -56,6 +56,12 @@ public final class JythonProviderComponent implements InterpreterProvider {
      * they have all run; then calls run at once, on the caller's thread. Guarded by {@link #lock}.
      */
     private List<Consumer<JythonInterpreterProvider>> pending = new ArrayList<>();
+    /**
+     * Tears every group down when the JVM exits on a signal (SIGTERM, Ctrl-C) without the framework being stopped,
+     * as the distribution's launcher does: mod_wsgi destroys its interpreters at shutdown, so atexit handlers run.
+     * Closing twice (a launcher that stops the framework from its own hook) is harmless.
+     */
+    private final Thread exitHook = new Thread(this::closeOnExit, "wsgi-interpreters-exit");
 
     @Activate
     void activate(Config config) {
@@ -77,6 +83,13 @@ public final class JythonProviderComponent implements InterpreterProvider {
         }, "jython-init");
         init.setDaemon(true);
         init.start();
+        Runtime.getRuntime().addShutdownHook(exitHook);
+    }
+
+    private void closeOnExit() {
+        if (provider.isDone() && !provider.isCompletedExceptionally()) {
+            provider.join().close();
+        }
     }
 
     /** Runs what was asked before {@code p} was ready, and what is asked meanwhile, in order; drops it all if null. */
@@ -109,6 +122,11 @@ public final class JythonProviderComponent implements InterpreterProvider {
 
     @Deactivate
     void deactivate() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting: the hook closes the provider (again, harmlessly)
+        }
         provider.thenAccept(JythonInterpreterProvider::close);
     }
 
