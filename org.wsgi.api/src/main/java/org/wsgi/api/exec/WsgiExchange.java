@@ -45,6 +45,7 @@ public interface WsgiExchange {
      * @param status the WSGI status string, e.g. {@code 200 OK}
      * @param headers name/value pairs in order, already validated by the gateway
      * @param contentLength the value of a {@code Content-Length} header among them, or -1
+     * @throws ResponseRefusedException if this response cannot be sent; nothing was
      */
     void sendHeaders(String status, List<Map.Entry<String, String>> headers, long contentLength) throws IOException;
 

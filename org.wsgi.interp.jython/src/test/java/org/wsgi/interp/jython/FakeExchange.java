@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.wsgi.api.exec.ResponseRefusedException;
 import org.wsgi.api.exec.WsgiExchange;
 
 /** A WsgiExchange that records what the gateway sends; optionally fails writes after some bytes (a client gone). */
@@ -21,6 +22,7 @@ public final class FakeExchange implements WsgiExchange {
     private final List<Integer> flushes = new java.util.ArrayList<>();
     private long failAfter = -1;
     private int sendHeadersCalls;
+    private String refusal;
     private int writes;
     public String status;
     public List<Map.Entry<String, String>> headers;
@@ -77,6 +79,12 @@ public final class FakeExchange implements WsgiExchange {
         return body.toByteArray();
     }
 
+    /** The server refuses to send the response (sendHeaders throws), as for a status it cannot carry. */
+    public FakeExchange refuse(String why) {
+        refusal = why;
+        return this;
+    }
+
     /** Writes beyond this many body bytes throw, as when the client closed the connection. */
     public FakeExchange failAfter(long bytes) {
         failAfter = bytes;
@@ -118,6 +126,9 @@ public final class FakeExchange implements WsgiExchange {
 
     @Override
     public void sendHeaders(String status, List<Map.Entry<String, String>> headers, long contentLength) {
+        if (refusal != null) {
+            throw new ResponseRefusedException(refusal);
+        }
         sendHeadersCalls++;
         this.status = status;
         this.headers = headers;

@@ -11,11 +11,16 @@ import java.util.function.BiConsumer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wsgi.api.Route;
+import org.wsgi.api.exec.ResponseRefusedException;
 import org.wsgi.api.exec.WsgiExchange;
 
 /** A {@link WsgiExchange} over a servlet request and response. Used by one request thread. */
 final class ServletExchange implements WsgiExchange {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServletExchange.class);
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
@@ -29,6 +34,7 @@ final class ServletExchange implements WsgiExchange {
     private ResponseBody body;
     private String logTag;
     private boolean headersSent;
+    private boolean bodyTooLarge;
 
     ServletExchange(HttpServletRequest request, HttpServletResponse response, Route route, CgiEnvironment cgi,
             String remoteAddr, String requestId, long startMicros, DirectWrites direct) {
@@ -60,13 +66,32 @@ final class ServletExchange implements WsgiExchange {
         }
     }
 
+    /** The body; one of undeclared length is held to {@code LimitRequestBody} (a declared one was checked before). */
     @Override
     public InputStream input() {
+        InputStream in;
         try {
-            return request.getInputStream();
+            in = request.getInputStream();
         } catch (IOException e) {
             return InputStream.nullInputStream();
         }
+        long limit = route.limitRequestBody();
+        if (limit > 0 && request.getContentLengthLong() < 0) {
+            in = new LimitedBody(in, limit, read -> {
+                bodyTooLarge = true;
+                LOG.error("{} AH01591: Read content length of {} is larger than the configured limit of {}",
+                        logTag(), read, limit);
+            });
+        }
+        return in;
+    }
+
+    /**
+     * Whether the body went past {@code LimitRequestBody} while the application read it: the request is then
+     * answered 413, as Apache answers it, whatever the application does after the failed read.
+     */
+    boolean bodyTooLarge() {
+        return bodyTooLarge;
     }
 
     /**
@@ -81,9 +106,12 @@ final class ServletExchange implements WsgiExchange {
         if (headersSent) {
             throw new IllegalStateException("headers already sent");
         }
+        if (bodyTooLarge) {
+            throw new ResponseRefusedException("the request body is larger than LimitRequestBody: answered 413");
+        }
         int code = statusCode(status);
         if (code < 100) {
-            throw new IllegalArgumentException("Status line '" + status + "' has a code below 100, which an"
+            throw new ResponseRefusedException("status line '" + status + "' has a code below 100, which an"
                     + " HTTP/1.1 response cannot carry");
         }
         headersSent = true;

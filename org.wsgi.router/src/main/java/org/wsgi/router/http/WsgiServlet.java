@@ -111,7 +111,7 @@ public final class WsgiServlet extends HttpServlet {
                 LOG.debug("{} {}", exchange.logTag(), e.getMessage(), e.getCause());
             }
             if (!exchange.headersSent()) {
-                ErrorPages.send(resp, e.status());
+                ErrorPages.send(resp, exchange.bodyTooLarge() ? 413 : e.status());
             }
         } catch (UncheckedIOException clientGone) {
             // The client went away while the body was written; the gateway logged it in one line, as mod_wsgi

@@ -13,6 +13,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.Test;
+import org.wsgi.api.exec.ResponseRefusedException;
 
 class ServletExchangeTest {
 
@@ -38,7 +39,7 @@ class ServletExchangeTest {
 
     @Test
     void aCodeBelow100FailsBeforeAnythingIsSent() {
-        assertThrows(IllegalArgumentException.class, () -> exchange.sendHeaders("099 Low", List.of(), -1));
+        assertThrows(ResponseRefusedException.class, () -> exchange.sendHeaders("099 Low", List.of(), -1));
         assertEquals(List.of(), calls);
         assertFalse(exchange.headersSent(), "the gateway can still answer 500");
     }

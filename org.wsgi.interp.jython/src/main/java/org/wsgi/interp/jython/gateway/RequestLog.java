@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.python.core.PyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wsgi.api.exec.ResponseRefusedException;
 
 /**
  * Log lines of one request, decorated with the request's tag and application group: the application's own output
@@ -84,6 +85,12 @@ public final class RequestLog implements LineSink {
 
     /** mod_wsgi's headline, e.g. {@code Exception occurred processing WSGI script '...'.}, then the traceback. */
     public void failure(String headline, Throwable failure) {
+        if (failure instanceof ResponseRefusedException) {
+            String line = prefix() + " " + headline + " The response was refused: " + failure.getMessage();
+            LOG.error("{}", line);
+            observe(line);
+            return;
+        }
         observe(prefix() + " " + headline);
         if (failure instanceof PyException) {
             LOG.error("{} {}", prefix(), headline);

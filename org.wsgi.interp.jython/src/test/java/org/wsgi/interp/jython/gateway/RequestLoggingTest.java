@@ -1,6 +1,7 @@
 package org.wsgi.interp.jython.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsgi.interp.jython.Interpreters.app;
 import static org.wsgi.interp.jython.Interpreters.target;
@@ -11,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wsgi.api.exec.WsgiException;
 import org.wsgi.interp.jython.FakeExchange;
 import org.wsgi.interp.jython.Interpreters;
 import org.wsgi.interp.jython.interp.JythonInterpreterProvider;
@@ -60,5 +62,15 @@ class RequestLoggingTest {
         String last = lines.get(lines.size() - 1);
         assertTrue(last.startsWith(TAG + "Truncated response from WSGI script '"), last);
         assertTrue(last.endsWith("Content-Length is 20 but only 9 bytes were sent."), last);
+    }
+
+    @Test
+    void aResponseTheServerRefusesIsOneLineAnd500() throws Exception {
+        FakeExchange ex = new FakeExchange().refuse("status line '099 Low' has a code below 100");
+        WsgiException e = assertThrows(WsgiException.class,
+                () -> provider.execute(target(app("hello.wsgi"), "logs", "application", false), ex));
+        assertEquals(500, e.status());
+        assertEquals(List.of(TAG + "Exception occurred processing WSGI script '" + app("hello.wsgi") + "'. The"
+                + " response was refused: status line '099 Low' has a code below 100"), lines);
     }
 }
