@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
@@ -15,7 +19,12 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.wsgi.api.WsgiRouter;
 import org.wsgi.api.WsgiRuntime;
+import org.wsgi.api.config.ConfigurationListener;
 import org.wsgi.api.runtime.ConfigFileDTO;
 import org.wsgi.api.runtime.RuntimeDTO;
 
@@ -205,6 +214,35 @@ public class DeployFolderIT extends WsgiTestSupport {
         assertTrue(Arrays.toString(file.errors), file.errors[0].contains("keep.conf:2:"));
         assertEquals(200, http().get("/keep").status());
         assertEquals(404, http().get("/keep2").status());
+    }
+
+    @Test
+    public void listenersHearASnapshotByRankingAndTheRouterFirst() throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        ServiceRegistration<ConfigurationListener> low = context.registerService(ConfigurationListener.class,
+                c -> heard.add("low " + c.generation()), new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 0)));
+        ServiceRegistration<ConfigurationListener> high = context.registerService(ConfigurationListener.class,
+                c -> heard.add("high " + c.generation()), new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 50)));
+        try {
+            Path dir = deployDir();
+            write(dir.resolve("it-order.wsgi"), HELLO);
+            long before = runtime.getRuntimeDTO().generation;
+            Deadline.poll(5000, () -> heard.size(), n -> n >= 2); // each hears the current snapshot on binding
+            write(dir.resolve("order.conf"), "WSGIScriptAlias /it-order " + dir.resolve("it-order.wsgi") + "\n");
+            long g = waitForGenerationAfter(before, 1000).generation;
+            Deadline.poll(5000, () -> heard.contains("low " + g), found -> found);
+            assertTrue(heard.toString(), heard.indexOf("high " + g) < heard.indexOf("low " + g));
+            ServiceReference<?>[] refs = context.getServiceReferences(ConfigurationListener.class.getName(), null);
+            ServiceReference<?> router = Arrays.stream(refs).filter(r -> Arrays.asList(
+                    (String[]) r.getProperty(Constants.OBJECTCLASS)).contains(WsgiRouter.class.getName()))
+                    .findFirst().orElseThrow();
+            assertTrue("the router hears a snapshot before the group lifecycle",
+                    Arrays.stream(refs).allMatch(r -> r == router || router.compareTo(r) > 0));
+            Files.delete(dir.resolve("order.conf"));
+        } finally {
+            low.unregister();
+            high.unregister();
+        }
     }
 
     private RuntimeDTO waitForGenerationAfter(long generation, long millis) throws Exception {

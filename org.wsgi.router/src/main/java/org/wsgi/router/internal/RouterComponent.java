@@ -27,7 +27,9 @@ import org.wsgi.router.match.RoutingTable;
  * The router: compiles each configuration snapshot into a {@link RoutingTable} and swaps it in atomically. A
  * request reads the table reference once, so it completes on the snapshot it started with.
  */
-@Component(service = { WsgiRouter.class, ConfigurationListener.class, RouterComponent.class })
+// Ranked above the other configuration listeners: a snapshot is routed before the group lifecycle sees it.
+@Component(service = { WsgiRouter.class, ConfigurationListener.class, RouterComponent.class },
+        property = "service.ranking:Integer=100")
 public class RouterComponent implements WsgiRouter, ConfigurationListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouterComponent.class);

@@ -1,14 +1,16 @@
 package org.wsgi.config.apache.internal;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,8 +28,10 @@ import org.wsgi.config.apache.folder.ConfFolder;
 
 /**
  * Watches the deploy folder and delivers every new configuration snapshot to the {@link ConfigurationListener}
- * whiteboard. One single-threaded executor does all scanning and all deliveries, so a listener is never called
- * concurrently and always sees increasing generations.
+ * whiteboard, highest {@code service.ranking} first (the router ranks itself above the group lifecycle, so a
+ * snapshot is routed before the groups it no longer references are torn down). One single-threaded executor does
+ * all scanning and all deliveries, so a listener is never called concurrently and always sees increasing
+ * generations.
  */
 @Component(immediate = true, service = ConfFolderComponent.class, configurationPid = ConfFolderComponent.PID)
 @Designate(ocd = ConfFolderComponent.Config.class)
@@ -55,7 +59,9 @@ public class ConfFolderComponent {
         return Path.of(dir);
     }
     private final ScheduledExecutorService executor;
-    private final List<ConfigurationListener> listeners = new CopyOnWriteArrayList<>();
+    /** By ranking, highest first (ServiceReference orders by ranking, then by registration). */
+    private final ConcurrentNavigableMap<ServiceReference<?>, ConfigurationListener> listeners =
+            new ConcurrentSkipListMap<>(Comparator.reverseOrder());
     private volatile WsgiConfiguration current;
 
     @Activate
@@ -73,18 +79,18 @@ public class ConfFolderComponent {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(ConfigurationListener l) {
-        listeners.add(l);
+    void addListener(ServiceReference<ConfigurationListener> ref, ConfigurationListener l) {
+        listeners.put(ref, l);
         executeQuietly(() -> {
             WsgiConfiguration c = current;
-            if (c != null && listeners.contains(l)) {
+            if (c != null && listeners.get(ref) == l) {
                 deliver(l, c);
             }
         });
     }
 
-    void removeListener(ConfigurationListener l) {
-        listeners.remove(l);
+    void removeListener(ServiceReference<ConfigurationListener> ref) {
+        listeners.remove(ref);
     }
 
     /** The live snapshot, or {@code null} before the first scan finished. */
@@ -100,7 +106,7 @@ public class ConfFolderComponent {
         try {
             folder.scan().ifPresent(c -> {
                 current = c;
-                listeners.forEach(l -> deliver(l, c));
+                listeners.values().forEach(l -> deliver(l, c));
             });
         } catch (java.io.IOException e) {
             LOG.error("Cannot read the watched folder {}: {}", folder.directory(), e.toString());
