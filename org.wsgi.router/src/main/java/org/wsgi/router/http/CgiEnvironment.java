@@ -9,12 +9,15 @@ import java.util.function.BiConsumer;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.wsgi.api.Route;
+import org.wsgi.router.match.UriPath;
 
 /**
  * Builds the CGI and {@code mod_wsgi.*} variables of a routed request the way mod_wsgi 4.9 sets them (anchors.md
  * 1.3.1). Values are native strings; the gateway adds the {@code wsgi.*} objects.
  */
 public final class CgiEnvironment {
+
+    private static final String CIPHER_SUITE = "jakarta.servlet.request.cipher_suite";
 
     /** What the server says about itself in {@code SERVER_SOFTWARE}. */
     public static final String SERVER_SOFTWARE = "Apache/2.4 (mod_wsgi-jvm) mod_wsgi/4.9.4 Jython/2.7";
@@ -58,12 +61,14 @@ public final class CgiEnvironment {
         while (names.hasMoreElements()) {
             String name = names.nextElement();
             String key = headerKey(name);
-            if (key == null || (!route.passAuthorization() && key.equals("HTTP_AUTHORIZATION"))) {
+            // Proxy: never HTTP_PROXY, which CGI libraries take for a proxy setting ("httpoxy"), as Apache drops it.
+            if (key == null || key.equals("HTTP_PROXY")
+                    || (!route.passAuthorization() && key.equals("HTTP_AUTHORIZATION"))) {
                 continue;
             }
             sink.accept(cgiName(key), RequestHeaders.joined(req.getHeaders(name)));
         }
-        String scheme = req.getScheme();
+        String scheme = scheme(req);
         boolean secure = "https".equals(scheme) || https != null
                 && (https.equalsIgnoreCase("on") || https.equals("1") || https.equalsIgnoreCase("yes"));
         String localAddr = req.getLocalAddr();
@@ -87,10 +92,11 @@ public final class CgiEnvironment {
         sink.accept("GATEWAY_INTERFACE", "CGI/1.1");
         sink.accept("SERVER_PROTOCOL", req.getProtocol());
         sink.accept("REQUEST_METHOD", req.getMethod());
-        String query = req.getQueryString();
+        String query = UriPath.rawBytes(req.getQueryString());
         String seen = route.query() != null ? route.query() : query;
         sink.accept("QUERY_STRING", seen == null ? "" : seen);
-        sink.accept("REQUEST_URI", query == null ? req.getRequestURI() : req.getRequestURI() + "?" + query);
+        String uri = UriPath.rawBytes(req.getRequestURI());
+        sink.accept("REQUEST_URI", query == null ? uri : uri + "?" + query);
         sink.accept("SCRIPT_NAME", scriptName);
         sink.accept("PATH_INFO", pathInfo);
         if (!pathInfo.isEmpty()) {
@@ -113,6 +119,15 @@ public final class CgiEnvironment {
         sink.accept("mod_wsgi.request_start", start);
         sink.accept("mod_wsgi.script_start", start);
         sink.accept("mod_wsgi.thread_id", String.valueOf(Thread.currentThread().getId()));
+    }
+
+    /**
+     * The connection's scheme, as Apache's {@code ap_http_scheme}: {@code https} only on TLS (Jetty's TLS
+     * customizer sets the cipher suite attribute), never what an absolute-form target ({@code GET https://...})
+     * claims, which Jetty's {@code getScheme()} and {@code isSecure()} report.
+     */
+    static String scheme(HttpServletRequest req) {
+        return req.getAttribute(CIPHER_SUITE) != null ? "https" : "http";
     }
 
     /** The body's headers are {@code CONTENT_TYPE} and {@code CONTENT_LENGTH}, not {@code HTTP_*}, in CGI. */

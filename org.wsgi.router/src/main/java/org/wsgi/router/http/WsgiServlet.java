@@ -17,6 +17,7 @@ import org.wsgi.api.WsgiRouter;
 import org.wsgi.api.exec.InterpreterProvider;
 import org.wsgi.api.exec.ProcessGroupManager;
 import org.wsgi.api.exec.WsgiException;
+import org.wsgi.router.match.UriPath;
 
 /**
  * The one servlet every request enters: route it, apply the request checks mod_wsgi makes before the application
@@ -123,7 +124,8 @@ public final class WsgiServlet extends HttpServlet {
     }
 
     private static RouteRequest routeRequest(HttpServletRequest req) {
-        return new RouteRequest(req.getMethod(), req.getScheme(), req.getHeader("Host"), req.getLocalPort(),
-                req.getRequestURI(), req.getQueryString(), req.getRemoteAddr(), new RequestHeaders(req));
+        return new RouteRequest(req.getMethod(), CgiEnvironment.scheme(req), req.getHeader("Host"),
+                req.getLocalPort(), UriPath.rawBytes(req.getRequestURI()), UriPath.rawBytes(req.getQueryString()),
+                req.getRemoteAddr(), new RequestHeaders(req));
     }
 }

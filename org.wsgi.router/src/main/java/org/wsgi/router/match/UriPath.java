@@ -13,6 +13,23 @@ public final class UriPath {
     }
 
     /**
+     * The request target as the client sent its bytes, one char per byte: Jetty hands servlets a target whose bytes
+     * beyond ASCII were decoded as UTF-8 (an invalid sequence is U+FFFD by then, which no one can undo), where
+     * Apache keeps them as they came; PEP 3333 carries them as latin-1. ASCII targets are returned as they are.
+     */
+    public static String rawBytes(String target) {
+        if (target == null) {
+            return null;
+        }
+        for (int i = 0; i < target.length(); i++) {
+            if (target.charAt(i) > 0x7f) {
+                return new String(target.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+            }
+        }
+        return target;
+    }
+
+    /**
      * Decodes and normalises a raw path.
      *
      * @return the decoded path as a byte string (one char per byte, as {@link #bytes}), always starting with

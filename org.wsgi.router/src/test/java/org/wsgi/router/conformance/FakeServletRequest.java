@@ -32,6 +32,7 @@ public final class FakeServletRequest {
                     case "getQueryString" -> query;
                     case "getRequestURI" -> uri;
                     case "getContentLengthLong" -> -1L;
+                    case "getAttribute" -> null;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> method + " " + uri;

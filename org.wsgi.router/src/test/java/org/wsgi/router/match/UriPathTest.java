@@ -43,4 +43,11 @@ class UriPathTest {
         assertEquals("/a/b/", UriPath.collapseSlashes("//a///b/"));
         assertEquals("/a", UriPath.collapseSlashes("/a"));
     }
+
+    @Test
+    void rawBytesUndoJettysUtf8DecodingOfTheTarget() {
+        assertEquals("/plain?a=b", UriPath.rawBytes("/plain?a=b"));
+        assertEquals("/\u00c3\u00a9/\u00e2\u0082\u00ac", UriPath.rawBytes("/\u00e9/\u20ac"));
+        assertEquals(null, UriPath.rawBytes(null));
+    }
 }

@@ -1,0 +1,69 @@
+package org.wsgi.router.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.junit.jupiter.api.Test;
+import org.wsgi.api.Route;
+import org.wsgi.api.exec.ScriptTarget;
+import org.wsgi.router.conformance.FakeServletRequest;
+
+class CgiEnvironmentTest {
+
+    private static final Route ROUTE = new Route(Route.Outcome.WSGI, 200, "", new ScriptTarget(
+            Path.of("/srv/app.wsgi"), "", "application", true), "/app", "", "", "localhost", "/var/www", Map.of(),
+            false, false, 0, 1);
+
+    /** A request as Jetty shows it: {@code getScheme()} from the target, attributes as given. */
+    private static HttpServletRequest request(String uri, String query, String scheme, String cipherSuite,
+            List<Map.Entry<String, String>> headers) {
+        HttpServletRequest plain = FakeServletRequest.of("GET", uri, query, headers, 8080);
+        return (HttpServletRequest) Proxy.newProxyInstance(CgiEnvironmentTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "getScheme" -> scheme;
+                    case "getAttribute" -> "jakarta.servlet.request.cipher_suite".equals(args[0]) ? cipherSuite
+                            : null;
+                    default -> m.invoke(plain, args);
+                });
+    }
+
+    private static Map<String, String> environ(HttpServletRequest req) {
+        return new CgiEnvironment("admin").build(req, ROUTE, "id", 0);
+    }
+
+    @Test
+    void theSchemeIsTheConnectionsNotTheTargets() {
+        Map<String, String> plain = environ(request("/app", null, "https", null, List.of(Map.entry("Host", "h"))));
+        assertEquals("http", plain.get("wsgi.url_scheme"), "GET https://... over plain HTTP");
+        assertEquals("http", plain.get("REQUEST_SCHEME"));
+        assertEquals("80", plain.get("SERVER_PORT"));
+        Map<String, String> tls = environ(request("/app", null, "https", "TLS_AES_128_GCM_SHA256",
+                List.of(Map.entry("Host", "h"))));
+        assertEquals("https", tls.get("wsgi.url_scheme"));
+        assertEquals("443", tls.get("SERVER_PORT"));
+    }
+
+    @Test
+    void rawBytesOfTheTargetArriveAsTheClientSentThem() {
+        // Jetty decoded the raw bytes C3 A9 as UTF-8 ("\u00e9"); the application gets the two bytes as latin-1.
+        Map<String, String> env = environ(request("/app/\u00e9", "x=\u00e9", "http", null,
+                List.of(Map.entry("Host", "h"))));
+        assertEquals("/app/\u00c3\u00a9?x=\u00c3\u00a9", env.get("REQUEST_URI"));
+        assertEquals("x=\u00c3\u00a9", env.get("QUERY_STRING"));
+    }
+
+    @Test
+    void aProxyHeaderNeverBecomesHttpProxy() {
+        Map<String, String> env = environ(request("/app", null, "http", null,
+                List.of(Map.entry("Host", "h"), Map.entry("Proxy", "http://evil:1/"), Map.entry("X-Other", "1"))));
+        assertFalse(env.containsKey("HTTP_PROXY"), env.toString());
+        assertEquals("1", env.get("HTTP_X_OTHER"));
+    }
+}
