@@ -66,15 +66,20 @@ final class ServletExchange implements WsgiExchange {
         }
     }
 
-    /** The body; one of undeclared length is held to {@code LimitRequestBody} (a declared one was checked before). */
+    /**
+     * The body, opened on its first read: Jetty answers {@code Expect: 100-continue} when the servlet opens its
+     * input, and Apache only when the application reads, so a client is not told to send a body no one reads. One
+     * of undeclared length is held to {@code LimitRequestBody} (a declared one was checked before).
+     */
     @Override
     public InputStream input() {
-        InputStream in;
-        try {
-            in = request.getInputStream();
-        } catch (IOException e) {
-            return InputStream.nullInputStream();
-        }
+        InputStream in = new OpenedOnRead(() -> {
+            try {
+                return request.getInputStream();
+            } catch (IllegalStateException e) {
+                return InputStream.nullInputStream();
+            }
+        });
         long limit = route.limitRequestBody();
         if (limit > 0 && request.getContentLengthLong() < 0) {
             in = new LimitedBody(in, limit, read -> {

@@ -43,4 +43,48 @@ class ServletExchangeTest {
         assertEquals(List.of(), calls);
         assertFalse(exchange.headersSent(), "the gateway can still answer 500");
     }
+
+    @Test
+    void theBodyIsOpenedOnlyWhenTheApplicationReadsIt() throws Exception {
+        List<String> opened = new ArrayList<>();
+        jakarta.servlet.http.HttpServletRequest request = (jakarta.servlet.http.HttpServletRequest) Proxy
+                .newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {jakarta.servlet.http.HttpServletRequest.class}, (proxy, m, args) -> {
+                            if (m.getName().equals("getInputStream")) {
+                                opened.add("opened"); // Jetty answers Expect: 100-continue here
+                                var body = new java.io.ByteArrayInputStream("abc".getBytes());
+                                return new jakarta.servlet.ServletInputStream() {
+                                    @Override
+                                    public int read() {
+                                        return body.read();
+                                    }
+
+                                    @Override
+                                    public boolean isFinished() {
+                                        return body.available() == 0;
+                                    }
+
+                                    @Override
+                                    public boolean isReady() {
+                                        return true;
+                                    }
+
+                                    @Override
+                                    public void setReadListener(jakarta.servlet.ReadListener l) {
+                                    }
+                                };
+                            }
+                            return m.getName().equals("getContentLengthLong") ? 3L : null;
+                        });
+        org.wsgi.api.Route route = new org.wsgi.api.Route(org.wsgi.api.Route.Outcome.WSGI, 200, "",
+                new org.wsgi.api.exec.ScriptTarget(java.nio.file.Path.of("/srv/app.wsgi"), "", "application", true),
+                "/app", "", "", "localhost", "/var/www", Map.of(), false, false, 0, 1);
+        ServletExchange ex = new ServletExchange(request, response, route, null, "127.0.0.1", "id", 0,
+                new DirectWrites(1));
+        var in = ex.input();
+        in.close();
+        assertEquals(List.of(), opened, "an application that never reads does not ask for the body");
+        assertEquals('a', ex.input().read());
+        assertEquals(List.of("opened"), opened);
+    }
 }
