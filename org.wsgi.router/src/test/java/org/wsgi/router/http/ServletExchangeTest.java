@@ -52,27 +52,7 @@ class ServletExchangeTest {
                         new Class<?>[] {jakarta.servlet.http.HttpServletRequest.class}, (proxy, m, args) -> {
                             if (m.getName().equals("getInputStream")) {
                                 opened.add("opened"); // Jetty answers Expect: 100-continue here
-                                var body = new java.io.ByteArrayInputStream("abc".getBytes());
-                                return new jakarta.servlet.ServletInputStream() {
-                                    @Override
-                                    public int read() {
-                                        return body.read();
-                                    }
-
-                                    @Override
-                                    public boolean isFinished() {
-                                        return body.available() == 0;
-                                    }
-
-                                    @Override
-                                    public boolean isReady() {
-                                        return true;
-                                    }
-
-                                    @Override
-                                    public void setReadListener(jakarta.servlet.ReadListener l) {
-                                    }
-                                };
+                                return TestBodies.of("abc".getBytes());
                             }
                             return m.getName().equals("getContentLengthLong") ? 3L : null;
                         });

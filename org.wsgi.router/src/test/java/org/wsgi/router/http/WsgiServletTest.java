@@ -112,36 +112,11 @@ class WsgiServletTest {
         });
         WsgiServlet servlet = new WsgiServlet(request -> route, () -> provider, () -> null,
                 new CgiEnvironment("admin"), new StatusHandler(RuntimeDTO::new));
-        var body = new java.io.ByteArrayInputStream(new byte[20]);
         var plain = FakeServletRequest.of("POST", "/app", null, List.of(Map.entry("Host", "localhost"),
                 Map.entry("Transfer-Encoding", "chunked")), 80);
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> m.getName().equals("getInputStream")
-                        ? new jakarta.servlet.ServletInputStream() {
-                            @Override
-                            public int read() {
-                                return body.read();
-                            }
-
-                            @Override
-                            public int read(byte[] b, int off, int len) {
-                                return body.read(b, off, len);
-                            }
-
-                            @Override
-                            public boolean isFinished() {
-                                return body.available() == 0;
-                            }
-
-                            @Override
-                            public boolean isReady() {
-                                return true;
-                            }
-
-                            @Override
-                            public void setReadListener(jakarta.servlet.ReadListener l) {
-                            }
-                        }
+                        ? TestBodies.of(new byte[20])
                         : m.invoke(plain, args));
         List<Integer> statuses = new ArrayList<>();
         HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
