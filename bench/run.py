@@ -348,7 +348,8 @@ def main():
     conns = [int(c) for c in a.conns.split(",")]
     apps = [x for x in a.apps.split(",") if x]
     targets = [x for x in a.targets.split(",") if x]
-    out = a.out or os.path.join("/tmp/wsgi-bench", time.strftime("%Y%m%d-%H%M%S"))
+    # absolute: our server is started from another directory with paths under it
+    out = os.path.abspath(a.out or os.path.join("/tmp/wsgi-bench", time.strftime("%Y%m%d-%H%M%S")))
     os.makedirs(os.path.join(out, "wrk"), exist_ok=True)
     bl.log("output: " + out)
 
