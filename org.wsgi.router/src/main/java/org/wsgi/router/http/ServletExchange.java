@@ -100,7 +100,8 @@ final class ServletExchange implements WsgiExchange {
     }
 
     /**
-     * Sends the status and headers as Apache sends mod_wsgi's: {@code Content-Type} once (the last given wins),
+     * Sends the status and headers as Apache sends mod_wsgi's: {@code Content-Type} once (the last given wins;
+     * none, and no {@code Content-Length}, on a 204 or 304),
      * {@code Date} and {@code Server} the server's own (Apache replaces an application's), every other header
      * as given. The reason phrase is the container's for the code: Jetty 12 sends no other (by design; HTTP/1.1
      * clients ignore it). A code below 100, which mod_wsgi passes on, cannot be sent: it fails before anything is.
@@ -121,15 +122,18 @@ final class ServletExchange implements WsgiExchange {
         }
         headersSent = true;
         response.setStatus(code);
+        boolean noContent = code == 204 || code == 304; // Apache sends these without Content-Type and -Length
         for (Map.Entry<String, String> h : headers) {
             String name = h.getKey();
             if (name.equalsIgnoreCase("Content-Type")) {
-                response.setHeader(name, h.getValue());
+                if (!noContent) {
+                    response.setHeader(name, h.getValue());
+                }
             } else if (!serversOwn(name)) {
                 response.addHeader(name, h.getValue());
             }
         }
-        if (contentLength >= 0) {
+        if (contentLength >= 0 && !noContent) {
             response.setContentLengthLong(contentLength);
         }
     }

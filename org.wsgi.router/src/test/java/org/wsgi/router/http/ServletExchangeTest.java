@@ -38,6 +38,13 @@ class ServletExchangeTest {
     }
 
     @Test
+    void noContentAndNotModifiedCarryNeitherContentTypeNorLength() throws Exception {
+        exchange.sendHeaders("304 Not Modified", List.of(Map.entry("Content-Type", "text/plain"),
+                Map.entry("ETag", "\"x\""), Map.entry("Content-Length", "5")), 5);
+        assertEquals(List.of("setStatus[304]", "addHeader[ETag, \"x\"]"), calls);
+    }
+
+    @Test
     void aCodeBelow100FailsBeforeAnythingIsSent() {
         assertThrows(ResponseRefusedException.class, () -> exchange.sendHeaders("099 Low", List.of(), -1));
         assertEquals(List.of(), calls);
