@@ -3,7 +3,7 @@ package org.wsgi.router.http;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** A stream opened when it is first read from (or asked what it has), not when it is made. One thread at a time. */
+/** A stream opened when it is first read from or skipped, not when it is made. One thread at a time. */
 final class OpenedOnRead extends InputStream {
 
     /** Opens the real stream. */
