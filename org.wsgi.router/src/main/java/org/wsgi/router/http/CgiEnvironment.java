@@ -144,13 +144,14 @@ public final class CgiEnvironment {
     }
 
     /**
-     * {@code UseCanonicalName Off}: the port of the Host header; a Host header without one means the scheme's
-     * default port (as Apache reports it); no Host header at all, the port the connection arrived on.
+     * {@code UseCanonicalName Off}: the port of the Host header; a Host header without one, or none at all (an
+     * HTTP/1.0 request), means the scheme's default port, as Apache reports it and as the router names
+     * {@code %{SERVER}} and {@code %{RESOURCE}} groups.
      */
     static int serverPort(HttpServletRequest req, String scheme) {
         String host = req.getHeader("Host");
         if (host == null) {
-            return req.getLocalPort();
+            return "https".equals(scheme) ? 443 : 80;
         }
         int colon = host.lastIndexOf(':');
         if (colon > 0 && host.indexOf(']', colon) < 0) {

@@ -60,6 +60,12 @@ class CgiEnvironmentTest {
     }
 
     @Test
+    void withoutAHostHeaderTheServerPortIsTheSchemesDefault() {
+        // An HTTP/1.0 request without Host, on a listener at 8080: Apache reports 80 (checked with the reference).
+        assertEquals("80", environ(request("/app", null, "http", null, List.of())).get("SERVER_PORT"));
+    }
+
+    @Test
     void aProxyHeaderNeverBecomesHttpProxy() {
         Map<String, String> env = environ(request("/app", null, "http", null,
                 List.of(Map.entry("Host", "h"), Map.entry("Proxy", "http://evil:1/"), Map.entry("X-Other", "1"))));
