@@ -1,7 +1,6 @@
 package org.wsgi.config.apache.internal;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,9 +59,24 @@ public class ConfFolderComponent {
         return Path.of(dir);
     }
     private final ScheduledExecutorService executor;
-    /** By ranking, highest first (ServiceReference orders by ranking, then by registration). */
-    private final ConcurrentNavigableMap<ServiceReference<?>, ConfigurationListener> listeners =
-            new ConcurrentSkipListMap<>(Comparator.reverseOrder());
+    /**
+     * By ranking, highest first, then in registration order. Keyed by the ranking a listener had when bound, not
+     * by its live ServiceReference, whose order changes with its properties and would corrupt the sorted map.
+     */
+    private final ConcurrentNavigableMap<Rank, ConfigurationListener> listeners = new ConcurrentSkipListMap<>();
+
+    /** A listener's place: higher ranking first, then lower service id (earlier registration) first. */
+    private record Rank(int ranking, long id) implements Comparable<Rank> {
+        static Rank of(ServiceReference<?> ref) {
+            Object r = ref.getProperty(Constants.SERVICE_RANKING);
+            return new Rank(r instanceof Integer ? (Integer) r : 0, (Long) ref.getProperty(Constants.SERVICE_ID));
+        }
+
+        @Override
+        public int compareTo(Rank o) {
+            return ranking != o.ranking ? Integer.compare(o.ranking, ranking) : Long.compare(id, o.id);
+        }
+    }
     private volatile WsgiConfiguration current;
 
     @Activate
@@ -80,17 +95,19 @@ public class ConfFolderComponent {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(ServiceReference<ConfigurationListener> ref, ConfigurationListener l) {
-        listeners.put(ref, l);
+        Rank rank = Rank.of(ref);
+        listeners.put(rank, l);
         executeQuietly(() -> {
             WsgiConfiguration c = current;
-            if (c != null && listeners.get(ref) == l) {
+            if (c != null && listeners.get(rank) == l) {
                 deliver(l, c);
             }
         });
     }
 
     void removeListener(ServiceReference<ConfigurationListener> ref) {
-        listeners.remove(ref);
+        long id = (Long) ref.getProperty(Constants.SERVICE_ID);
+        listeners.keySet().removeIf(rank -> rank.id() == id);
     }
 
     /** The live snapshot, or {@code null} before the first scan finished. */
