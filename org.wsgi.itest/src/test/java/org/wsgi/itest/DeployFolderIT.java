@@ -217,6 +217,34 @@ public class DeployFolderIT extends WsgiTestSupport {
     }
 
     @Test
+    public void applicationCodeCannotEndOrRewireTheServer() throws Exception {
+        Path dir = deployDir();
+        write(dir.resolve("it-process.wsgi"), "import os, signal\n"
+                + "def application(environ, start_response):\n"
+                + "    if environ['QUERY_STRING'] == 'exit':\n"
+                + "        os._exit(1)\n"
+                + "    handler = lambda signum, frame: None\n"
+                + "    previous = signal.signal(signal.SIGHUP, handler)\n"
+                + "    installed = signal.getsignal(signal.SIGHUP) is handler\n"
+                + "    if installed:\n"
+                + "        signal.signal(signal.SIGHUP, previous)\n"
+                + "    start_response('200 OK', [('Content-Type', 'text/plain')])\n"
+                + "    return [('installed=%s' % installed).encode('ascii')]\n");
+        String mount = "WSGIScriptAlias /it-process " + dir.resolve("it-process.wsgi") + "\n";
+        long before = runtime.getRuntimeDTO().generation;
+        write(dir.resolve("process.conf"), mount);
+        waitForGenerationAfter(before, 1000);
+        Http.Response r = Deadline.poll(15000, () -> http().get("/it-process"), x -> x.status() == 200);
+        assertEquals("WSGIRestrictSignal is On by default", "installed=False", r.body());
+        assertEquals(500, http().get("/it-process?exit").status());
+        assertEquals("os._exit ended only its group", 200, http().get("/it-process").status());
+
+        write(dir.resolve("process.conf"), "WSGIRestrictSignal Off\n" + mount);
+        Deadline.poll(5000, () -> http().get("/it-process").body(), b -> b.equals("installed=True"));
+        Files.delete(dir.resolve("process.conf"));
+    }
+
+    @Test
     public void listenersHearASnapshotByRankingAndTheRouterFirst() throws Exception {
         List<String> heard = new CopyOnWriteArrayList<>();
         ServiceRegistration<ConfigurationListener> low = context.registerService(ConfigurationListener.class,

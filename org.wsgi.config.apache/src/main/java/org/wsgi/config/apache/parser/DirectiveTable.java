@@ -110,7 +110,7 @@ final class DirectiveTable {
                 "Enable/Disable restrictions on use of STDIN.");
         add("WSGIRestrictStdout", TAKE1, GLOBAL, CommonHandlers::ignoreOnOff,
                 "Enable/Disable restrictions on use of STDOUT.");
-        add("WSGIRestrictSignal", TAKE1, GLOBAL, CommonHandlers::ignoreOnOff,
+        add("WSGIRestrictSignal", TAKE1, GLOBAL, CommonHandlers::storeOnOff,
                 "Enable/Disable restrictions on use of signal().");
         add("WSGIServerMetrics", TAKE1, GLOBAL, CommonHandlers::ignoreOnOff,
                 "Enabled/Disable access to server metrics.");

@@ -77,6 +77,21 @@ public final class RequestLog implements LineSink {
         };
     }
 
+    /**
+     * A warning about what the group's code did, e.g. a signal handler it tried to register: marked with the request
+     * the current thread serves, or with only the group's name outside requests.
+     */
+    public static void groupWarning(String group, String message) {
+        RequestLog request = CURRENT.get();
+        if (request != null) {
+            request.warn(message);
+        } else {
+            String line = "[group '" + group + "'] " + message;
+            LOG.warn("{}", line);
+            observe(line);
+        }
+    }
+
     @Override
     public void line(String line) {
         APP.error("{} {}", prefix(), line);

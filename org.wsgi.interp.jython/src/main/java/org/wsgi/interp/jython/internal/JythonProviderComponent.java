@@ -16,6 +16,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wsgi.api.config.ConfigurationListener;
+import org.wsgi.api.config.WsgiConfiguration;
 import org.wsgi.api.exec.InterpreterProvider;
 import org.wsgi.api.exec.ScriptTarget;
 import org.wsgi.api.exec.WsgiException;
@@ -23,14 +25,17 @@ import org.wsgi.api.exec.WsgiExchange;
 import org.wsgi.api.runtime.ApplicationGroupDTO;
 import org.wsgi.interp.jython.interp.JythonEngine;
 import org.wsgi.interp.jython.interp.JythonInterpreterProvider;
+import org.wsgi.interp.jython.interp.ProcessGuard;
 
 /**
  * The embedded-mode interpreter provider as a service: owns the Jython engine for the life of the component.
  * Immediate, so that Jython's initialisation starts as soon as the bundle does, not when the first consumer binds.
+ * It hears the configuration for the one setting that is the interpreters' own: {@code WSGIRestrictSignal}.
  */
-@Component(service = InterpreterProvider.class, configurationPid = JythonProviderComponent.PID, immediate = true)
+@Component(service = {InterpreterProvider.class, ConfigurationListener.class}, configurationPid = JythonProviderComponent.PID,
+        immediate = true)
 @Designate(ocd = JythonProviderComponent.Config.class)
-public final class JythonProviderComponent implements InterpreterProvider {
+public final class JythonProviderComponent implements InterpreterProvider, ConfigurationListener {
 
     static final String PID = "org.wsgi.interp.jython";
     private static final Logger LOG = LoggerFactory.getLogger(JythonProviderComponent.class);
@@ -50,6 +55,7 @@ public final class JythonProviderComponent implements InterpreterProvider {
     /** Completed by the init thread; Jython's start-up (~0.3 s) overlaps the rest of the framework's. */
     private final CompletableFuture<JythonInterpreterProvider> provider = new CompletableFuture<>();
     private final Object lock = new Object();
+    private final ProcessGuard guard = new ProcessGuard();
     /**
      * Pre-loads and retentions asked for before the provider is ready, in the order asked (a future's dependants
      * would run last-registered first: a retention decided before a pre-load would undo it). {@code null} once
@@ -71,7 +77,7 @@ public final class JythonProviderComponent implements InterpreterProvider {
         Thread init = new Thread(() -> {
             try {
                 JythonInterpreterProvider p = new JythonInterpreterProvider(new JythonEngine(loader, generatorFinalizers,
-                        jsonAccelerator));
+                        jsonAccelerator, guard));
                 p.startGlobal();
                 provider.complete(p);
                 runPending(p);
@@ -84,6 +90,14 @@ public final class JythonProviderComponent implements InterpreterProvider {
         init.setDaemon(true);
         init.start();
         Runtime.getRuntime().addShutdownHook(exitHook);
+    }
+
+    /** {@code WSGIRestrictSignal} of the main server (the last one written), On unless set Off. */
+    @Override
+    public void configurationChanged(WsgiConfiguration configuration) {
+        List<List<String>> set = configuration.main().settings().directives().get("WSGIRestrictSignal");
+        boolean on = set == null || set.isEmpty() || !"off".equalsIgnoreCase(set.get(set.size() - 1).get(0));
+        guard.restrictSignal(on);
     }
 
     private void closeOnExit() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 import org.python.core.PyException;
 import org.python.core.PySystemState;
@@ -21,7 +22,8 @@ import org.wsgi.interp.jython.gateway.Tracebacks;
  * {@link #enter()}s (fails once closed) and {@link #exit()}s; {@link #retire()} marks the group so whichever of
  * retire or the last exit sees zero active requests tears it down, exactly once (the CAS from 0 to {@code CLOSED}).
  * The interpreter state is created on first use under {@link #stateLock}, outside any lock of the group table, so
- * creating one group never blocks requests of another.
+ * creating one group never blocks requests of another. Code of the group that would end the process has the group
+ * discarded instead ({@link ProcessGuard}): {@link #discard} takes it out of its table and retires it.
  */
 final class ApplicationGroup {
 
@@ -31,15 +33,20 @@ final class ApplicationGroup {
     private final String name;
     private final long created = System.currentTimeMillis();
     private final JythonEngine engine;
+    private final BiConsumer<ApplicationGroup, Boolean> discard;
     private final Object stateLock = new Object();
     private volatile PySystemState state;
     private final ConcurrentMap<Path, ScriptSlot> scripts = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
     private volatile boolean retired;
+    /** False once the group's code called {@code os._exit}: a process that ends so runs no atexit handlers. */
+    private volatile boolean runAtexit = true;
 
-    ApplicationGroup(String name, JythonEngine engine) {
+    /** @param discard takes the group out of its table and {@link #retire(boolean) retires} it */
+    ApplicationGroup(String name, JythonEngine engine, BiConsumer<ApplicationGroup, Boolean> discard) {
         this.name = name;
         this.engine = engine;
+        this.discard = discard;
     }
 
     String name() {
@@ -54,7 +61,7 @@ final class ApplicationGroup {
                 s = state;
                 if (s == null) {
                     long start = System.nanoTime();
-                    s = engine.newGroupState(name);
+                    s = engine.newGroupState(name, atexit -> discard.accept(this, atexit));
                     state = s;
                     LOG.info("Create interpreter '{}' ({} ms)", name, (System.nanoTime() - start) / 1_000_000);
                 }
@@ -87,8 +94,14 @@ final class ApplicationGroup {
         }
     }
 
-    /** Tears the group down now if idle, else when its last request ends. */
+    /** Tears the group down now if idle, else when its last request ends; its atexit handlers run. */
     void retire() {
+        retire(true);
+    }
+
+    /** {@link #retire()}, running the atexit handlers only if {@code atexit}. */
+    void retire(boolean atexit) {
+        runAtexit = atexit;
         retired = true;
         if (active.compareAndSet(0, CLOSED)) {
             destroy();
@@ -107,7 +120,9 @@ final class ApplicationGroup {
         }
         LOG.info("Destroying interpreter '{}'", name);
         try (PythonScope scope = new PythonScope(s, engine.classLoader())) {
-            s.callExitFunc();
+            if (runAtexit) {
+                s.callExitFunc();
+            }
         } catch (PyException e) {
             LOG.error("Exception in atexit handlers of interpreter '{}': {}", name, Tracebacks.summary(e));
             Tracebacks.lines(e).forEach(line -> LOG.error("[group '{}'] {}", name, line));

@@ -20,7 +20,7 @@ import org.wsgi.api.runtime.ApplicationGroupDTO;
  */
 final class GroupTable {
 
-    /** {@code %{GLOBAL}}: always present, never torn down by {@link #retain}. */
+    /** {@code %{GLOBAL}}: present from the start, never torn down by {@link #retain}. */
     static final String GLOBAL = "";
 
     private final JythonEngine engine;
@@ -28,18 +28,18 @@ final class GroupTable {
 
     GroupTable(JythonEngine engine) {
         this.engine = engine;
-        groups.put(GLOBAL, new ApplicationGroup(GLOBAL, engine));
+        groups.put(GLOBAL, new ApplicationGroup(GLOBAL, engine, this::discard));
     }
 
     /** Creates the interpreter state of %{GLOBAL}, so it is the first one made. */
     void startGlobal() {
-        groups.get(GLOBAL).state();
+        groups.computeIfAbsent(GLOBAL, n -> new ApplicationGroup(n, engine, this::discard)).state();
     }
 
     /** The named group with one request counted in; pair with {@link ApplicationGroup#exit()}. */
     ApplicationGroup enter(String name) {
         for (;;) {
-            ApplicationGroup group = groups.computeIfAbsent(name, n -> new ApplicationGroup(n, engine));
+            ApplicationGroup group = groups.computeIfAbsent(name, n -> new ApplicationGroup(n, engine, this::discard));
             if (group.enter()) {
                 return group;
             }
@@ -54,6 +54,16 @@ final class GroupTable {
             if (!GLOBAL.equals(name) && !keep.test(group.toDTO()) && groups.remove(name, group)) {
                 group.retire();
             }
+        }
+    }
+
+    /**
+     * Takes {@code group} out and retires it, if it is still the one of its name (%{GLOBAL} too: its next request
+     * makes a new one). For code of the group that would end the process ({@link ProcessGuard}).
+     */
+    private void discard(ApplicationGroup group, boolean runAtexit) {
+        if (groups.remove(group.name(), group)) {
+            group.retire(runAtexit);
         }
     }
 

@@ -1,6 +1,9 @@
 package org.wsgi.interp.jython.interp;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 import org.python.core.Py;
 import org.python.core.PyList;
@@ -24,6 +27,7 @@ public final class JythonEngine implements AutoCloseable {
     private final ClassLoader loader;
     private final GeneratorFinalizers finalizers;
     private final boolean accelerateJson;
+    private final ProcessGuard guard;
 
     /** An engine with the JSON accelerator on. */
     public JythonEngine(ClassLoader loader, boolean finalizeGenerators) {
@@ -37,7 +41,13 @@ public final class JythonEngine implements AutoCloseable {
      *        ({@link JsonAccelerator})
      */
     public JythonEngine(ClassLoader loader, boolean finalizeGenerators, boolean accelerateJson) {
+        this(loader, finalizeGenerators, accelerateJson, new ProcessGuard());
+    }
+
+    /** @param guard what application code may do to the shared process, as the configuration says */
+    public JythonEngine(ClassLoader loader, boolean finalizeGenerators, boolean accelerateJson, ProcessGuard guard) {
         this.loader = loader;
+        this.guard = guard;
         this.accelerateJson = accelerateJson;
         Properties props = new Properties();
         props.setProperty("python.path", "__pyclasspath__/Lib");
@@ -72,12 +82,18 @@ public final class JythonEngine implements AutoCloseable {
         return loader;
     }
 
+    /** {@link #newGroupState(String, ProcessGuard.GroupExit)} for a state no group table owns (tests, tools). */
+    public PySystemState newGroupState(String group) {
+        return newGroupState(group, runAtexit -> { });
+    }
+
     /**
      * A fresh interpreter state for one application group: its own {@code sys.modules} and {@code sys.path}, and
      * {@code sys.stdout}/{@code sys.stderr} that log lines marked with the request being served by the writing thread
-     * (the group's name outside requests).
+     * (the group's name outside requests). {@code exit} discards the group when its code would end the process
+     * ({@link ProcessGuard}).
      */
-    public PySystemState newGroupState(String group) {
+    PySystemState newGroupState(String group, ProcessGuard.GroupExit exit) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -91,10 +107,14 @@ public final class JythonEngine implements AutoCloseable {
             state.stderr = new LogStream("<sys.stderr>", RequestLog.groupOutput(group));
             state.__stdout__ = state.stdout;
             state.__stderr__ = state.stderr;
+            Map<String, Consumer<PyObject>> patches = new HashMap<>();
+            patches.put("signal", guard.signalPatch(group));
             if (accelerateJson) {
-                state.meta_path.append(new JsonAccelerator());
+                patches.put(JsonAccelerator.MODULE, JsonAccelerator::accelerate);
             }
+            state.meta_path.append(new ModulePatches(patches));
             preImportOs(state);
+            guard.guardOs(state, group, exit);
             return state;
         } finally {
             thread.setContextClassLoader(previous);
