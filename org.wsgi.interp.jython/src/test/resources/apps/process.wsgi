@@ -3,6 +3,7 @@
 import atexit
 import os
 import signal
+from wsgiref.validate import validator
 
 requests = []
 
@@ -37,3 +38,6 @@ def application(environ, start_response):
         body += ' returned-handler=%s installed=%s' % (previous is handler, installed)
     start_response('200 OK', [('Content-Type', 'text/plain')])
     return [body.encode('ascii')]
+
+
+validated = validator(application)

@@ -33,11 +33,16 @@ class ProcessGuardTest extends ProviderTestSupport {
     Path dir;
 
     private final ScriptTarget process = target(app("process.wsgi"), "guarded", "application", false);
+    private final ScriptTarget validated = target(app("process.wsgi"), "guarded", "validated", false);
 
     private String call(JythonInterpreterProvider p, String action) throws WsgiException {
+        return call(p, process, action);
+    }
+
+    private String call(JythonInterpreterProvider p, ScriptTarget target, String action) throws WsgiException {
         FakeExchange ex = new FakeExchange().put("HTTP_X_ACTION", action)
                 .put("HTTP_X_MARKER", dir.resolve("marker.txt").toString());
-        p.execute(process, ex);
+        p.execute(target, ex);
         assertEquals("200 OK", ex.status);
         return ex.bodyText();
     }
@@ -50,6 +55,7 @@ class ProcessGuardTest extends ProviderTestSupport {
             body = call(provider, "signal SIGTERM");
         }
         assertEquals("requests=1 returned-handler=True installed=False", body);
+        assertEquals("requests=2 returned-handler=True installed=False", call(provider, validated, "signal SIGTERM"));
         assertTrue(lines.stream().anyMatch(l -> l.endsWith("Callback registration for signal 15 ignored.")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("process.wsgi\", line") && l.contains("in application")),
                 "the caller's stack: " + lines);
