@@ -245,6 +245,25 @@ public class DeployFolderIT extends WsgiTestSupport {
     }
 
     @Test
+    public void wsgiPythonPathIsSearchedFirstAndAChangeReachesTheGroups() throws Exception {
+        Path dir = deployDir();
+        Files.createDirectories(dir.resolve("lib1"));
+        Files.createDirectories(dir.resolve("lib2"));
+        write(dir.resolve("lib1").resolve("itlib.py"), "WHERE = 'lib1'\n");
+        write(dir.resolve("lib2").resolve("itlib.py"), "WHERE = 'lib2'\n");
+        write(dir.resolve("it-path.wsgi"), "import itlib\n"
+                + "def application(environ, start_response):\n"
+                + "    start_response('200 OK', [('Content-Type', 'text/plain')])\n"
+                + "    return [itlib.WHERE.encode('ascii')]\n");
+        String mount = "WSGIScriptAlias /it-path " + dir.resolve("it-path.wsgi") + "\n";
+        write(dir.resolve("path.conf"), "WSGIPythonPath lib1\n" + mount);
+        assertEquals("lib1", Deadline.poll(15000, () -> http().get("/it-path"), x -> x.status() == 200).body());
+        write(dir.resolve("path.conf"), "WSGIPythonPath " + dir.resolve("lib2") + "\n" + mount);
+        Deadline.poll(5000, () -> http().get("/it-path").body(), b -> b.equals("lib2"));
+        Files.delete(dir.resolve("path.conf"));
+    }
+
+    @Test
     public void listenersHearASnapshotByRankingAndTheRouterFirst() throws Exception {
         List<String> heard = new CopyOnWriteArrayList<>();
         ServiceRegistration<ConfigurationListener> low = context.registerService(ConfigurationListener.class,

@@ -90,7 +90,7 @@ final class DirectiveTable {
         add("WSGIPassApacheRequest", TAKE1, SERVER_DIR, CommonHandlers::ignoreOnOff,
                 "Enable/Disable Apache request object.");
         add("WSGIPythonHome", TAKE1, GLOBAL, CommonHandlers::ignore, "Python prefix/exec_prefix absolute path names.");
-        add("WSGIPythonPath", TAKE1, GLOBAL, CommonHandlers::ignore, "Python module search path.");
+        add("WSGIPythonPath", TAKE1, GLOBAL, CommonHandlers::store, "Python module search path.");
         add("WSGIPythonEggs", TAKE1, GLOBAL, CommonHandlers::ignore, "Python eggs cache directory.");
         add("WSGIPythonOptimize", TAKE1, GLOBAL, CommonHandlers::ignore, "Set level of Python compiler optimisations.");
         add("WSGIPythonHashSeed", TAKE1, GLOBAL, CommonHandlers::ignore, "Python hash seed.");
@@ -106,9 +106,9 @@ final class DirectiveTable {
                 "Enable/Disable lazy Python initialization.");
         add("WSGIVerboseDebugging", TAKE1, GLOBAL, CommonHandlers::ignoreOnOff,
                 "Enable/Disable verbose debugging messages.");
-        add("WSGIRestrictStdin", TAKE1, GLOBAL, CommonHandlers::ignoreOnOff,
+        add("WSGIRestrictStdin", TAKE1, GLOBAL, CommonHandlers::storeOnOff,
                 "Enable/Disable restrictions on use of STDIN.");
-        add("WSGIRestrictStdout", TAKE1, GLOBAL, CommonHandlers::ignoreOnOff,
+        add("WSGIRestrictStdout", TAKE1, GLOBAL, CommonHandlers::storeOnOff,
                 "Enable/Disable restrictions on use of STDOUT.");
         add("WSGIRestrictSignal", TAKE1, GLOBAL, CommonHandlers::storeOnOff,
                 "Enable/Disable restrictions on use of signal().");

@@ -20,8 +20,8 @@ class NoticesTest {
         ParsedFile parsed = new Confs(root).parse("x.conf", """
                 WSGIPythonHome /usr/local/venv
                 WSGISocketPrefix run/wsgi
-                WSGIPythonPath /a:/b
-                WSGIRestrictStdout Off
+                WSGIPythonOptimize 1
+                WSGIDontWriteBytecode Off
                 Listen 8080
                 NameVirtualHost *:80
                 LoadModule wsgi_module modules/mod_wsgi.so
@@ -29,8 +29,8 @@ class NoticesTest {
         assertEquals(List.of(), parsed.errors());
         assertEquals(List.of("x.conf:1: WSGIPythonHome has no meaning on the JVM and is ignored",
                 "x.conf:2: WSGISocketPrefix has no meaning on the JVM and is ignored",
-                "x.conf:3: WSGIPythonPath has no meaning on the JVM and is ignored",
-                "x.conf:4: WSGIRestrictStdout has no meaning on the JVM and is ignored",
+                "x.conf:3: WSGIPythonOptimize has no meaning on the JVM and is ignored",
+                "x.conf:4: WSGIDontWriteBytecode has no meaning on the JVM and is ignored",
                 "x.conf:5: Listen is accepted but ignored: the HTTP port belongs to the OSGi HTTP service",
                 "x.conf:6: NameVirtualHost is accepted but ignored: name-based virtual hosts are always enabled",
                 "x.conf:7: LoadModule is accepted but ignored: modules are OSGi bundles here"), parsed.notices());
@@ -39,6 +39,8 @@ class NoticesTest {
 
     @Test
     void meaninglessFlagsAreStillChecked() {
+        assertEquals(List.of("x.conf:1: WSGIDontWriteBytecode must be one of: Off | On"),
+                new Confs(root).errors("WSGIDontWriteBytecode sometimes"));
         assertEquals(List.of("x.conf:1: WSGIRestrictStdout must be one of: Off | On"),
                 new Confs(root).errors("WSGIRestrictStdout sometimes"));
     }
@@ -53,6 +55,10 @@ class NoticesTest {
                 WSGIHandlerScript h /h.py process-group=%{GLOBAL} pass-authorization=On
                 WSGIDispatchScript /d.py application-group=%{GLOBAL}
                 WSGIRestrictEmbedded On
+                WSGIPythonPath /a:/b
+                WSGIRestrictStdin On
+                WSGIRestrictStdout Off
+                WSGIRestrictSignal Off
                 ErrorLog logs/error_log
                 LogLevel info wsgi:debug
                 ServerAdmin admin@example.com
@@ -68,7 +74,9 @@ class NoticesTest {
         assertEquals(List.of(List.of("info", "wsgi:debug")), s.directives().get("LogLevel"));
         assertEquals(List.of(List.of("text/plain", ".txt", ".text")), s.directives().get("AddType"));
         assertEquals(List.of(List.of("Request_URI", "^/x", "X=1")), s.directives().get("SetEnvIf"));
-        assertEquals(15, s.directives().size());
+        assertEquals(List.of(List.of("/a:/b")), s.directives().get("WSGIPythonPath"));
+        assertEquals(List.of(List.of("Off")), s.directives().get("WSGIRestrictSignal"));
+        assertEquals(19, s.directives().size());
     }
 
     @Test

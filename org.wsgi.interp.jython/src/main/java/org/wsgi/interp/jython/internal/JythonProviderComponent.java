@@ -24,16 +24,19 @@ import org.wsgi.api.exec.WsgiException;
 import org.wsgi.api.exec.WsgiExchange;
 import org.wsgi.api.runtime.ApplicationGroupDTO;
 import org.wsgi.interp.jython.interp.JythonEngine;
+import org.wsgi.interp.jython.interp.InterpreterSettings;
 import org.wsgi.interp.jython.interp.JythonInterpreterProvider;
 import org.wsgi.interp.jython.interp.ProcessGuard;
 
 /**
  * The embedded-mode interpreter provider as a service: owns the Jython engine for the life of the component.
  * Immediate, so that Jython's initialisation starts as soon as the bundle does, not when the first consumer binds.
- * It hears the configuration for the one setting that is the interpreters' own: {@code WSGIRestrictSignal}.
+ * It hears the configuration for the directives that are the interpreters' own ({@code WSGIPythonPath},
+ * {@code WSGIRestrict*}), ranked between the router (100) and the group lifecycle (0), so that a snapshot's
+ * interpreter settings are in place before its pre-loads make groups.
  */
 @Component(service = {InterpreterProvider.class, ConfigurationListener.class}, configurationPid = JythonProviderComponent.PID,
-        immediate = true)
+        immediate = true, property = "service.ranking:Integer=50")
 @Designate(ocd = JythonProviderComponent.Config.class)
 public final class JythonProviderComponent implements InterpreterProvider, ConfigurationListener {
 
@@ -56,6 +59,8 @@ public final class JythonProviderComponent implements InterpreterProvider, Confi
     private final CompletableFuture<JythonInterpreterProvider> provider = new CompletableFuture<>();
     private final Object lock = new Object();
     private final ProcessGuard guard = new ProcessGuard();
+    /** The last snapshot's interpreter settings, for the provider the init thread makes. */
+    private volatile InterpreterSettings settings = InterpreterSettings.DEFAULT;
     /**
      * Pre-loads and retentions asked for before the provider is ready, in the order asked (a future's dependants
      * would run last-registered first: a retention decided before a pre-load would undo it). {@code null} once
@@ -78,6 +83,7 @@ public final class JythonProviderComponent implements InterpreterProvider, Confi
             try {
                 JythonInterpreterProvider p = new JythonInterpreterProvider(new JythonEngine(loader, generatorFinalizers,
                         jsonAccelerator, guard));
+                p.settings(settings);
                 p.startGlobal();
                 provider.complete(p);
                 runPending(p);
@@ -92,12 +98,13 @@ public final class JythonProviderComponent implements InterpreterProvider, Confi
         Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
-    /** {@code WSGIRestrictSignal} of the main server (the last one written), On unless set Off. */
+    /** The main server's interpreter directives: {@code WSGIRestrictSignal} at once, the others per group. */
     @Override
     public void configurationChanged(WsgiConfiguration configuration) {
-        List<List<String>> set = configuration.main().settings().directives().get("WSGIRestrictSignal");
-        boolean on = set == null || set.isEmpty() || !"off".equalsIgnoreCase(set.get(set.size() - 1).get(0));
-        guard.restrictSignal(on);
+        guard.restrictSignal(InterpreterSettings.restrictSignal(configuration));
+        InterpreterSettings next = InterpreterSettings.from(configuration);
+        settings = next;
+        whenReady(p -> p.settings(next));
     }
 
     private void closeOnExit() {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 
 import org.python.core.PyException;
 import org.python.core.PySystemState;
@@ -23,7 +22,8 @@ import org.wsgi.interp.jython.gateway.Tracebacks;
  * retire or the last exit sees zero active requests tears it down, exactly once (the CAS from 0 to {@code CLOSED}).
  * The interpreter state is created on first use under {@link #stateLock}, outside any lock of the group table, so
  * creating one group never blocks requests of another. Code of the group that would end the process has the group
- * discarded instead ({@link ProcessGuard}): {@link #discard} takes it out of its table and retires it.
+ * discarded instead ({@link ProcessGuard}): its table takes it out and retires it. The state is made with the
+ * table's {@link InterpreterSettings} of that moment, which the group remembers ({@link #madeWith()}).
  */
 final class ApplicationGroup {
 
@@ -33,7 +33,8 @@ final class ApplicationGroup {
     private final String name;
     private final long created = System.currentTimeMillis();
     private final JythonEngine engine;
-    private final BiConsumer<ApplicationGroup, Boolean> discard;
+    private final GroupTable table;
+    private volatile InterpreterSettings madeWith;
     private final Object stateLock = new Object();
     private volatile PySystemState state;
     private final ConcurrentMap<Path, ScriptSlot> scripts = new ConcurrentHashMap<>();
@@ -42,11 +43,10 @@ final class ApplicationGroup {
     /** False once the group's code called {@code os._exit}: a process that ends so runs no atexit handlers. */
     private volatile boolean runAtexit = true;
 
-    /** @param discard takes the group out of its table and {@link #retire(boolean) retires} it */
-    ApplicationGroup(String name, JythonEngine engine, BiConsumer<ApplicationGroup, Boolean> discard) {
+    ApplicationGroup(String name, JythonEngine engine, GroupTable table) {
         this.name = name;
         this.engine = engine;
-        this.discard = discard;
+        this.table = table;
     }
 
     String name() {
@@ -61,13 +61,20 @@ final class ApplicationGroup {
                 s = state;
                 if (s == null) {
                     long start = System.nanoTime();
-                    s = engine.newGroupState(name, atexit -> discard.accept(this, atexit));
+                    InterpreterSettings settings = table.settings();
+                    s = engine.newGroupState(name, settings, atexit -> table.discard(this, atexit));
+                    madeWith = settings;
                     state = s;
                     LOG.info("Create interpreter '{}' ({} ms)", name, (System.nanoTime() - start) / 1_000_000);
                 }
             }
         }
         return s;
+    }
+
+    /** The settings its interpreter state was made with; {@code null} while it has none. */
+    InterpreterSettings madeWith() {
+        return madeWith;
     }
 
     ScriptSlot slot(Path script) {

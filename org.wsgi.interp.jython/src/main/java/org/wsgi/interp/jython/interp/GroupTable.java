@@ -25,21 +25,22 @@ final class GroupTable {
 
     private final JythonEngine engine;
     private final ConcurrentMap<String, ApplicationGroup> groups = new ConcurrentHashMap<>();
+    private volatile InterpreterSettings settings = InterpreterSettings.DEFAULT;
 
     GroupTable(JythonEngine engine) {
         this.engine = engine;
-        groups.put(GLOBAL, new ApplicationGroup(GLOBAL, engine, this::discard));
+        groups.put(GLOBAL, new ApplicationGroup(GLOBAL, engine, this));
     }
 
     /** Creates the interpreter state of %{GLOBAL}, so it is the first one made. */
     void startGlobal() {
-        groups.computeIfAbsent(GLOBAL, n -> new ApplicationGroup(n, engine, this::discard)).state();
+        groups.computeIfAbsent(GLOBAL, n -> new ApplicationGroup(n, engine, this)).state();
     }
 
     /** The named group with one request counted in; pair with {@link ApplicationGroup#exit()}. */
     ApplicationGroup enter(String name) {
         for (;;) {
-            ApplicationGroup group = groups.computeIfAbsent(name, n -> new ApplicationGroup(n, engine, this::discard));
+            ApplicationGroup group = groups.computeIfAbsent(name, n -> new ApplicationGroup(n, engine, this));
             if (group.enter()) {
                 return group;
             }
@@ -61,9 +62,29 @@ final class GroupTable {
      * Takes {@code group} out and retires it, if it is still the one of its name (%{GLOBAL} too: its next request
      * makes a new one). For code of the group that would end the process ({@link ProcessGuard}).
      */
-    private void discard(ApplicationGroup group, boolean runAtexit) {
+    void discard(ApplicationGroup group, boolean runAtexit) {
         if (groups.remove(group.name(), group)) {
             group.retire(runAtexit);
+        }
+    }
+
+    /** What interpreter states are made with from now on. */
+    InterpreterSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Makes new states with {@code next}, and retires every group whose state was made with other settings (%{GLOBAL}
+     * too), as an Apache restart would make its interpreters anew: their running requests finish, their next
+     * requests make them again.
+     */
+    void settings(InterpreterSettings next) {
+        settings = next;
+        for (ApplicationGroup group : groups.values()) {
+            InterpreterSettings made = group.madeWith();
+            if (made != null && !made.equals(next) && groups.remove(group.name(), group)) {
+                group.retire();
+            }
         }
     }
 

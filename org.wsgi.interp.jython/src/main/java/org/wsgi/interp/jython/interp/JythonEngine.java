@@ -1,11 +1,13 @@
 package org.wsgi.interp.jython.interp;
 
+import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 
 import org.python.core.Py;
+import org.python.core.PyFile;
 import org.python.core.PyList;
 import org.python.core.PyObject;
 import org.python.core.PySystemState;
@@ -82,18 +84,19 @@ public final class JythonEngine implements AutoCloseable {
         return loader;
     }
 
-    /** {@link #newGroupState(String, ProcessGuard.GroupExit)} for a state no group table owns (tests, tools). */
+    /** A group's state with the default settings, owned by no group table (tests, tools). */
     public PySystemState newGroupState(String group) {
-        return newGroupState(group, runAtexit -> { });
+        return newGroupState(group, InterpreterSettings.DEFAULT, runAtexit -> { });
     }
 
     /**
      * A fresh interpreter state for one application group: its own {@code sys.modules} and {@code sys.path}, and
      * {@code sys.stdout}/{@code sys.stderr} that log lines marked with the request being served by the writing thread
-     * (the group's name outside requests). {@code exit} discards the group when its code would end the process
-     * ({@link ProcessGuard}).
+     * (the group's name outside requests), unless {@code settings} restrict them, and an empty {@code sys.stdin}
+     * (Apache's is {@code /dev/null}; the JVM's own would read the operator's terminal). {@code exit} discards the
+     * group when its code would end the process ({@link ProcessGuard}).
      */
-    PySystemState newGroupState(String group, ProcessGuard.GroupExit exit) {
+    PySystemState newGroupState(String group, InterpreterSettings settings, ProcessGuard.GroupExit exit) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -103,17 +106,27 @@ public final class JythonEngine implements AutoCloseable {
             state.setBuiltins(PySystemState.getDefaultBuiltins().__getattr__("copy").__call__());
             state.setClassLoader(loader);
             state.argv = new PyList(new PyObject[] {Py.newString("mod_wsgi")});
-            state.stdout = new LogStream("<sys.stdout>", RequestLog.groupOutput(group));
+            LogStream stdout = new LogStream("<sys.stdout>", RequestLog.groupOutput(group));
+            state.stdout = settings.restrictStdout() ? new Restricted("sys.stdout") : stdout;
             state.stderr = new LogStream("<sys.stderr>", RequestLog.groupOutput(group));
-            state.__stdout__ = state.stdout;
+            state.__stdout__ = stdout;
             state.__stderr__ = state.stderr;
+            PyObject stdin = new PyFile(new ByteArrayInputStream(new byte[0]), "<stdin>", "r", -1, false);
+            state.stdin = settings.restrictStdin() ? new Restricted("sys.stdin") : stdin;
+            state.__stdin__ = stdin;
             Map<String, Consumer<PyObject>> patches = new HashMap<>();
             patches.put("signal", guard.signalPatch(group));
             if (accelerateJson) {
                 patches.put(JsonAccelerator.MODULE, JsonAccelerator::accelerate);
             }
             state.meta_path.append(new ModulePatches(patches));
-            preImportOs(state);
+            PySystemState before = Py.setSystemState(state);
+            try {
+                preImportOs();
+                PythonPath.prepend(state, settings.pythonPath(), group);
+            } finally {
+                Py.setSystemState(before);
+            }
             guard.guardOs(state, group, exit);
             return state;
         } finally {
@@ -126,14 +139,8 @@ public final class JythonEngine implements AutoCloseable {
      * site, a fresh Jython state does not, and a script whose first import is {@code posixpath} then fails on the
      * os/posixpath import cycle ("cannot import name curdir"). Importing {@code os} first mirrors CPython.
      */
-    private static void preImportOs(PySystemState state) {
-        PySystemState before = Py.getSystemState();
-        Py.setSystemState(state);
-        try {
-            org.python.core.imp.importName("os", true);
-        } finally {
-            Py.setSystemState(before);
-        }
+    private static void preImportOs() {
+        org.python.core.imp.importName("os", true);
     }
 
     @Override

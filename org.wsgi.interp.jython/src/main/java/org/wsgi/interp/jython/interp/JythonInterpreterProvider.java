@@ -86,6 +86,17 @@ public final class JythonInterpreterProvider implements InterpreterProvider, Aut
         groups.retain(keep);
     }
 
+    /**
+     * The main server's interpreter directives ({@code WSGIPythonPath}, {@code WSGIRestrictStdin},
+     * {@code WSGIRestrictStdout}): groups made with other ones are made anew once their running requests end.
+     */
+    public void settings(InterpreterSettings settings) {
+        if (!settings.equals(groups.settings())) {
+            LOG.info("Interpreter settings are now {}: application groups are made anew", settings);
+        }
+        groups.settings(settings);
+    }
+
     @Override
     public boolean reload(String applicationGroup) {
         return groups.reload(applicationGroup);
