@@ -17,7 +17,8 @@ import org.wsgi.api.config.DirectorySettings;
  * mod_access_compat ({@code Order}, {@code Allow}, {@code Deny}), then, where a {@code Require} needs a user,
  * Basic authentication against an {@code AuthUserFile}, then mod_authz_core's {@code Require} lines (any one
  * granting suffices), combined by {@code Satisfy}. Directives inside {@code <Limit>}/{@code <LimitExcept>} count
- * for their methods only. No directive at all grants access (the base configuration has no default deny).
+ * for their methods only. No directive at all grants access (the base configuration has no default deny); a
+ * {@code WSGIAccessScript}, which is not run yet, refuses every request it covers.
  */
 final class AccessControl {
 
@@ -44,6 +45,10 @@ final class AccessControl {
             return Decision.GRANTED; // the common case: nothing stored, so no access directive either
         }
         String method = request.method();
+        if (last(s, "WSGIAccessScript", method) != null) {
+            // Not run here yet: refusing is the only safe answer for a script meant to keep some clients out.
+            return new Decision(403, "WSGIAccessScript is not implemented yet, access refused: " + uri, null, null);
+        }
         List<List<String>> requires = all(s, "Require", method);
         List<List<String>> allows = all(s, "Allow", method);
         List<List<String>> denies = all(s, "Deny", method);

@@ -96,6 +96,14 @@ class AccessControlTest {
     }
 
     @Test
+    void anAccessScriptThatIsNotRunRefusesRatherThanLetsThrough() {
+        Map<String, List<List<String>>> m = d("WSGIAccessScript=/srv/access.wsgi");
+        assertEquals(403, status(m, "127.0.0.1"));
+        m.put("Require", List.of(List.of("all", "granted")));
+        assertEquals(403, status(m, "127.0.0.1"), "nothing else lets a request past it");
+    }
+
+    @Test
     void groupsComeFromTheGroupFile() throws Exception {
         Path users = dir.resolve("htpasswd");
         Files.writeString(users, "alice:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\nbob:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\n");

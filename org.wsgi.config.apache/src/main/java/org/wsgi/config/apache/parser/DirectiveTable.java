@@ -33,6 +33,8 @@ import org.wsgi.config.apache.parser.Directive.Handler;
  */
 final class DirectiveTable {
 
+    private static final String PROXY_HEADERS = "X-Forwarded-* headers reach the application only as HTTP_* variables;"
+            + " REMOTE_ADDR, wsgi.url_scheme, HTTP_HOST and SCRIPT_NAME are not rewritten from them";
     private static final int SERVER = RSRC;
     private static final int SERVER_DIR = RSRC | ACCESS;
     private static final int GLOBAL = RSRC | GLOBAL_ONLY;
@@ -61,29 +63,38 @@ final class DirectiveTable {
         add("WSGIChunkedRequest", TAKE1, FILEINFO, WsgiHandlers::chunkedRequest,
                 "Enable/Disable support for chunked requests.");
         // mod_wsgi: meaningful here, kept as written for the bundles that implement them
-        add("WSGIErrorOverride", TAKE1, FILEINFO, CommonHandlers::storeOnOff,
+        add("WSGIErrorOverride", TAKE1, FILEINFO, c -> WsgiHookHandlers.notYetWhenOn(c,
+                "the application's error responses are sent as it made them, not replaced by ErrorDocument"),
                 "Enable/Disable overriding of error pages.");
         add("WSGIMapHEADToGET", TAKE1, FILEINFO, WsgiHookHandlers::mapHeadToGet, "Enable/Disable mapping of HEAD to GET.");
         add("WSGIIgnoreActivity", TAKE1, FILEINFO, CommonHandlers::storeOnOff,
                 "Enable/Disable reset of inactvity timeout.");
-        add("WSGIEnableSendfile", TAKE1, FILEINFO, CommonHandlers::storeOnOff,
+        add("WSGIEnableSendfile", TAKE1, FILEINFO, c -> WsgiHookHandlers.notYetWhenOn(c,
+                "mod_wsgi.enable_sendfile stays '0' (wsgi.file_wrapper sends files without copying them anyway)"),
                 "Enable/Disable support for kernel sendfile.");
-        add("WSGITrustedProxyHeaders", RAW_ARGS, FILEINFO, CommonHandlers::store,
+        add("WSGITrustedProxyHeaders", RAW_ARGS, FILEINFO, c -> WsgiHookHandlers.notYet(c, PROXY_HEADERS),
                 "Specify a list of trusted proxy headers.");
-        add("WSGITrustedProxies", RAW_ARGS, FILEINFO, CommonHandlers::store, "Specify a list of trusted proxies.");
-        add("WSGIDispatchScript", RAW_ARGS, SERVER_DIR, c -> WsgiHookHandlers.script(c, "dispatch"),
+        add("WSGITrustedProxies", RAW_ARGS, FILEINFO, c -> WsgiHookHandlers.notYet(c, PROXY_HEADERS),
+                "Specify a list of trusted proxies.");
+        add("WSGIDispatchScript", RAW_ARGS, SERVER_DIR, c -> WsgiHookHandlers.script(c, "dispatch",
+                "application groups and callables come from the configuration alone"),
                 "Location of WSGI dispatch script.");
         add("WSGIHandlerScript", RAW_ARGS, SERVER_DIR, WsgiHookHandlers::handlerScript,
                 "Location of WSGI handler script file.");
-        add("WSGIAccessScript", RAW_ARGS, AUTHCFG, c -> WsgiHookHandlers.script(c, "access"),
+        add("WSGIAccessScript", RAW_ARGS, AUTHCFG, c -> WsgiHookHandlers.script(c, "access",
+                "every request where it applies is refused (403), never let through unchecked"),
                 "Location of WSGI host access script file.");
-        add("WSGIAuthUserScript", RAW_ARGS, AUTHCFG, c -> WsgiHookHandlers.script(c, "auth user"),
+        add("WSGIAuthUserScript", RAW_ARGS, AUTHCFG, c -> WsgiHookHandlers.script(c, "auth user",
+                "AuthBasicProvider wsgi authenticates no one (401)"),
                 "Location of WSGI user auth script file.");
-        add("WSGIAuthGroupScript", RAW_ARGS, AUTHCFG, c -> WsgiHookHandlers.script(c, "auth group"),
+        add("WSGIAuthGroupScript", RAW_ARGS, AUTHCFG, c -> WsgiHookHandlers.script(c, "auth group",
+                "Require group is met only through AuthGroupFile"),
                 "Location of WSGI group auth script file.");
         add("WSGIGroupAuthoritative", TAKE1, AUTHCFG, CommonHandlers::storeOnOff,
                 "Enable/Disable as being authoritative on groups.");
-        add("WSGIRestrictEmbedded", TAKE1, GLOBAL, CommonHandlers::storeOnOff, "Enable/Disable use of embedded mode.");
+        add("WSGIRestrictEmbedded", TAKE1, GLOBAL, c -> WsgiHookHandlers.notYetWhenOn(c,
+                "requests not delegated to a daemon process group still run embedded"),
+                "Enable/Disable use of embedded mode.");
         add("WSGICaseSensitivity", TAKE1, GLOBAL, CommonHandlers::storeOnOff,
                 "Define whether file system is case sensitive.");
         // mod_wsgi: about CPython or Apache processes, no meaning on the JVM

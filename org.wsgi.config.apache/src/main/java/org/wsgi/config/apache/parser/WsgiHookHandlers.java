@@ -21,11 +21,29 @@ final class WsgiHookHandlers {
         if (!v.equalsIgnoreCase("on") && !v.equalsIgnoreCase("off") && !v.equalsIgnoreCase("auto")) {
             return call.name() + " must be one of: Off | On | Auto";
         }
+        if (v.equalsIgnoreCase("on")) {
+            call.notice(call.name() + " On is not implemented yet: HEAD requests reach the application as HEAD");
+        }
         return call.store();
     }
 
-    /** {@code path [application-group=name]}, for the script hooks called {@code what}. */
-    static String script(DirectiveCall call, String what) {
+    /** Stores the directive, telling the operator it has no effect yet and what happens instead. */
+    static String notYet(DirectiveCall call, String instead) {
+        call.notice(call.name() + " is not implemented yet: " + instead);
+        return call.store();
+    }
+
+    /** {@link #notYet} for an {@code On|Off} directive whose {@code Off} is what happens here anyway. */
+    static String notYetWhenOn(DirectiveCall call, String instead) {
+        String error = CommonHandlers.onOff(call);
+        if (error != null) {
+            return error;
+        }
+        return Boolean.TRUE.equals(CommonHandlers.flag(call.arg(0))) ? notYet(call, instead) : call.store();
+    }
+
+    /** {@code path [application-group=name]}, for the script hooks called {@code what}, not run yet. */
+    static String script(DirectiveCall call, String what, String instead) {
         ConfWords words = new ConfWords(call.raw());
         List<String> stored = new ArrayList<>();
         String path = words.next();
@@ -38,6 +56,7 @@ final class WsgiHookHandlers {
             return error;
         }
         call.settings().store(call.name(), stored);
+        call.notice(call.name() + " is not implemented yet: " + instead);
         return null;
     }
 
@@ -60,6 +79,7 @@ final class WsgiHookHandlers {
             return error;
         }
         call.settings().store(call.name(), stored);
+        call.notice(call.name() + " is not implemented yet: files mapped to handler '" + name + "' are not run");
         return null;
     }
 

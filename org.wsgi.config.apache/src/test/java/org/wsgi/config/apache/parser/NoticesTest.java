@@ -1,6 +1,7 @@
 package org.wsgi.config.apache.parser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,32 @@ class NoticesTest {
                 "x.conf:6: NameVirtualHost is accepted but ignored: name-based virtual hosts are always enabled",
                 "x.conf:7: LoadModule is accepted but ignored: modules are OSGi bundles here"), parsed.notices());
         assertEquals(DirectorySettings.EMPTY, parsed.fragment().main().settings());
+    }
+
+    @Test
+    void directivesNotImplementedYetSayWhatHappensInstead() {
+        ParsedFile parsed = new Confs(root).parse("x.conf", """
+                <Location /x>
+                WSGIAccessScript /srv/access.wsgi
+                WSGIAuthUserScript /srv/auth.wsgi application-group=auth
+                </Location>
+                WSGITrustedProxies 10.0.0.1
+                WSGIErrorOverride Off
+                WSGIErrorOverride On
+                WSGIMapHEADToGET Auto
+                WSGIMapHEADToGET On
+                WSGIHandlerScript h /srv/h.wsgi
+                """);
+        assertEquals(List.of(), parsed.errors());
+        List<String> notices = parsed.notices();
+        assertEquals(List.of("x.conf:2:", "x.conf:3:", "x.conf:5:", "x.conf:7:", "x.conf:9:", "x.conf:10:"),
+                notices.stream().map(n -> n.substring(0, n.indexOf(':', 7) + 1)).toList(), notices.toString());
+        assertEquals("x.conf:2: WSGIAccessScript is not implemented yet: every request where it applies is refused"
+                + " (403), never let through unchecked", notices.get(0));
+        assertTrue(notices.get(1).endsWith("AuthBasicProvider wsgi authenticates no one (401)"), notices.get(1));
+        assertEquals(List.of(List.of("/srv/auth.wsgi", "application-group=auth")),
+                parsed.fragment().main().sections().get(0).settings().directives().get("WSGIAuthUserScript"),
+                "still kept as written");
     }
 
     @Test
