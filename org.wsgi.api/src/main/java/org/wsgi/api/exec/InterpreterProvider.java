@@ -1,6 +1,7 @@
 package org.wsgi.api.exec;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -36,6 +37,22 @@ public interface InterpreterProvider {
      * too. Calls take effect in the order they are made, also relative to {@link #preload}.
      */
     void retainGroups(Predicate<ApplicationGroupDTO> keep);
+
+    /**
+     * Calls a function of one of mod_wsgi's hook scripts ({@code WSGIAccessScript}'s {@code allow_access},
+     * {@code WSGIAuthUserScript}'s {@code check_password}, {@code WSGIAuthGroupScript}'s {@code groups_for_user}) as
+     * {@code function(environ, *args)}, in the target's application group, the script loaded (or reloaded) as for a
+     * request. {@code environ} holds the request's CGI variables; the provider adds its own keys.
+     *
+     * @return what the function returned: {@code Boolean}, {@code String}, a {@code List<String>} for a sequence of
+     *         strings, or {@code null} for {@code None}
+     * @throws WsgiException 500 when the script cannot be loaded, lacks the function, or the function raised (the
+     *         traceback is logged)
+     */
+    default Object callHook(ScriptTarget hook, String function, Map<String, String> environ, List<String> args)
+            throws WsgiException {
+        throw new WsgiException(500, "This interpreter provider does not run hook scripts");
+    }
 
     /** Reloads every script of the group on its next request. Returns {@code false} if there is no such group. */
     boolean reload(String applicationGroup);

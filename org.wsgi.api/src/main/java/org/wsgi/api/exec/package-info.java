@@ -3,7 +3,7 @@
  * {@link org.wsgi.api.exec.InterpreterProvider} and the daemon {@link org.wsgi.api.exec.ProcessGroupManager}.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.wsgi.api.exec;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wsgi.api.Route;
@@ -19,8 +20,11 @@ import org.wsgi.api.config.DirectorySettings;
 import org.wsgi.api.config.ServerConfig;
 import org.wsgi.api.config.SourceLocation;
 import org.wsgi.api.config.WsgiConfiguration;
+import org.wsgi.api.exec.InterpreterProvider;
+import org.wsgi.api.exec.WsgiException;
 import org.wsgi.router.match.AccessFiles;
 import org.wsgi.router.match.FileProbe;
+import org.wsgi.router.match.HookRunner;
 import org.wsgi.router.match.RoutingTable;
 
 /**
@@ -39,6 +43,27 @@ public class RouterComponent implements WsgiRouter, ConfigurationListener {
             System::getenv);
     /** Written only under {@code this}, with the table built from it. */
     private AccessFiles accessFiles = AccessFiles.NONE;
+    private volatile InterpreterProvider interpreters;
+    /** mod_wsgi's access and authentication scripts, run by whichever interpreter provider is bound at the time. */
+    private final HookRunner hooks = (hook, function, environ, args) -> {
+        InterpreterProvider p = interpreters;
+        if (p == null) {
+            throw new WsgiException(503, "No interpreter provider is available to run " + hook.script());
+        }
+        return p.callHook(hook, function, environ, args);
+    };
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindInterpreters(InterpreterProvider p) {
+        interpreters = p;
+    }
+
+    void unbindInterpreters(InterpreterProvider p) {
+        if (interpreters == p) {
+            interpreters = null;
+        }
+    }
 
     /** The configuration bundle's {@code .htaccess} reader; without it access files are ignored. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -54,7 +79,7 @@ public class RouterComponent implements WsgiRouter, ConfigurationListener {
 
     private RoutingTable compile(WsgiConfiguration configuration) {
         return new RoutingTable(configuration, defaultServerName, FileProbe.FILE_SYSTEM, System::getenv,
-                accessFiles);
+                accessFiles, hooks);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.wsgi.router.match;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,6 +9,7 @@ import java.util.Map;
 
 import org.wsgi.api.RouteRequest;
 import org.wsgi.api.config.DirectorySettings;
+import org.wsgi.api.exec.WsgiException;
 
 /**
  * Apache 2.4's access phases for one request, from the merged per-directory settings: host-based access of
@@ -18,7 +17,8 @@ import org.wsgi.api.config.DirectorySettings;
  * Basic authentication against an {@code AuthUserFile}, then mod_authz_core's {@code Require} lines (any one
  * granting suffices), combined by {@code Satisfy}. Directives inside {@code <Limit>}/{@code <LimitExcept>} count
  * for their methods only. No directive at all grants access (the base configuration has no default deny); a
- * {@code WSGIAccessScript}, which is not run yet, refuses every request it covers.
+ * mod_wsgi's hooks take part as they do there ({@link ScriptHooks}): {@code WSGIAccessScript} before the host
+ * rules, {@code AuthBasicProvider wsgi} among the providers in their order, {@code Require wsgi-group}.
  */
 final class AccessControl {
 
@@ -35,19 +35,22 @@ final class AccessControl {
     private enum Result { GRANTED, DENIED, NEEDS_USER }
 
     private final PasswordFiles passwords;
+    private final ScriptHooks hooks;
 
-    AccessControl(PasswordFiles passwords) {
+    AccessControl(PasswordFiles passwords, ScriptHooks hooks) {
         this.passwords = passwords;
+        this.hooks = hooks;
     }
 
-    Decision check(DirectorySettings s, RouteRequest request, String uri) {
+    /** @param call what mod_wsgi's hook scripts get of the request, if one applies */
+    Decision check(DirectorySettings s, RouteRequest request, String uri, ScriptHooks.Call call) {
         if (s.directives().isEmpty()) {
             return Decision.GRANTED; // the common case: nothing stored, so no access directive either
         }
         String method = request.method();
-        if (last(s, "WSGIAccessScript", method) != null) {
-            // Not run here yet: refusing is the only safe answer for a script meant to keep some clients out.
-            return new Decision(403, "WSGIAccessScript is not implemented yet, access refused: " + uri, null, null);
+        List<String> accessScript = last(s, "WSGIAccessScript", method);
+        if (accessScript != null && !hooks.allowAccess(accessScript, call, request.remoteAddr())) {
+            return denied(request, uri);
         }
         List<List<String>> requires = all(s, "Require", method);
         List<List<String>> allows = all(s, "Allow", method);
@@ -57,7 +60,7 @@ final class AccessControl {
         if (requires.isEmpty() && !hostRules) {
             return Decision.GRANTED;
         }
-        Boolean hostAllowed = hostRules ? hostAllowed(order, allows, denies, request.remoteAddr()) : null;
+        Boolean hostAllowed = hostRules ? HostRules.hostAllowed(order, allows, denies, request.remoteAddr()) : null;
         List<String> satisfy = last(s, "Satisfy", method);
         boolean any = satisfy != null && satisfy.get(0).equalsIgnoreCase("any");
         if (requires.isEmpty()) {
@@ -69,17 +72,18 @@ final class AccessControl {
         if (!any && Boolean.FALSE.equals(hostAllowed)) {
             return denied(request, uri);
         }
-        Result anonymous = authorize(requires, null, request, s);
+        Result anonymous = authorize(requires, null, request, s, call);
         if (anonymous == Result.GRANTED) {
             return Decision.GRANTED;
         }
         if (anonymous == Result.DENIED) {
             return denied(request, uri);
         }
-        return authenticate(s, requires, request, uri);
+        return authenticate(s, requires, request, uri, call);
     }
 
-    private Decision authenticate(DirectorySettings s, List<List<String>> requires, RouteRequest request, String uri) {
+    private Decision authenticate(DirectorySettings s, List<List<String>> requires, RouteRequest request, String uri,
+            ScriptHooks.Call call) {
         List<String> type = last(s, "AuthType", request.method());
         if (type == null || type.get(0).equalsIgnoreCase("none")) {
             return new Decision(500, "AuthType not set!: " + uri, null, null);
@@ -93,15 +97,50 @@ final class AccessControl {
         if (credentials == null) {
             return new Decision(401, challenge, null, null);
         }
-        List<String> file = last(s, "AuthUserFile", request.method());
-        String hash = file == null ? null : passwords.hash(file.get(0), credentials[0]);
-        if (hash == null || !PasswordFiles.matches(credentials[1], hash)) {
+        List<String> providers = last(s, "AuthBasicProvider", request.method());
+        String user = null;
+        for (String provider : providers == null ? List.of("file") : providers) {
+            if (provider.equalsIgnoreCase("wsgi")) {
+                List<String> script = last(s, "WSGIAuthUserScript", request.method());
+                ScriptHooks.Password p;
+                try {
+                    p = hooks.checkPassword(script, call, credentials[0], credentials[1]);
+                } catch (WsgiException | RuntimeException e) {
+                    return new Decision(500, "WSGI user authentication script failed for " + uri + ": "
+                            + e.getMessage(), null, null);
+                }
+                if (p.known()) {
+                    user = p.granted() ? p.user() : null;
+                    break;
+                }
+            } else if (provider.equalsIgnoreCase("file")) {
+                List<String> file = last(s, "AuthUserFile", request.method());
+                String hash = file == null ? null : passwords.hash(file.get(0), credentials[0]);
+                if (hash != null) {
+                    user = PasswordFiles.matches(credentials[1], hash) ? credentials[0] : null;
+                    break;
+                }
+            }
+        }
+        if (user == null || authorize(requires, user, request, s, call) != Result.GRANTED) {
             return new Decision(401, challenge, null, null);
         }
-        if (authorize(requires, credentials[0], request, s) != Result.GRANTED) {
-            return new Decision(401, challenge, null, null);
+        return new Decision(0, null, "Basic", user);
+    }
+
+    /** {@code Require wsgi-group}: the user's groups from {@code groups_for_user}; a failing script grants nothing. */
+    private Result inScriptGroup(List<String> wanted, String user, RouteRequest request, DirectorySettings s,
+            ScriptHooks.Call call) {
+        List<String> script = last(s, "WSGIAuthGroupScript", request.method());
+        if (script == null) {
+            return Result.DENIED;
         }
-        return new Decision(0, null, "Basic", credentials[0]);
+        try {
+            List<String> groups = hooks.groupsForUser(script, call, user);
+            return wanted.stream().anyMatch(groups::contains) ? Result.GRANTED : Result.DENIED;
+        } catch (WsgiException | RuntimeException e) {
+            return Result.DENIED;
+        }
     }
 
     private static Decision denied(RouteRequest request, String uri) {
@@ -124,10 +163,11 @@ final class AccessControl {
     }
 
     /** RequireAny over the lines: one granting line grants; otherwise a line that needs a user asks for one. */
-    private Result authorize(List<List<String>> requires, String user, RouteRequest request, DirectorySettings s) {
+    private Result authorize(List<List<String>> requires, String user, RouteRequest request, DirectorySettings s,
+            ScriptHooks.Call call) {
         boolean needsUser = false;
         for (List<String> line : requires) {
-            Result r = requirement(line, user, request, s);
+            Result r = requirement(line, user, request, s, call);
             if (r == Result.GRANTED) {
                 return r;
             }
@@ -136,7 +176,8 @@ final class AccessControl {
         return needsUser ? Result.NEEDS_USER : Result.DENIED;
     }
 
-    private Result requirement(List<String> line, String user, RouteRequest request, DirectorySettings s) {
+    private Result requirement(List<String> line, String user, RouteRequest request, DirectorySettings s,
+            ScriptHooks.Call call) {
         String provider = line.get(0).toLowerCase(Locale.ROOT);
         List<String> args = line.subList(1, line.size());
         switch (provider) {
@@ -153,11 +194,13 @@ final class AccessControl {
                 List<String> file = last(s, "AuthGroupFile", request.method());
                 return file != null && args.stream().anyMatch(g -> passwords.inGroup(file.get(0), g, user))
                         ? Result.GRANTED : Result.DENIED;
+            case "wsgi-group":
+                return user == null ? Result.NEEDS_USER : inScriptGroup(args, user, request, s, call);
             case "ip":
-                return args.stream().anyMatch(a -> ipMatches(a, request.remoteAddr())) ? Result.GRANTED
+                return args.stream().anyMatch(a -> HostRules.ipMatches(a, request.remoteAddr())) ? Result.GRANTED
                         : Result.DENIED;
             case "local":
-                return isLoopback(request.remoteAddr()) ? Result.GRANTED : Result.DENIED;
+                return HostRules.isLoopback(request.remoteAddr()) ? Result.GRANTED : Result.DENIED;
             case "method":
                 return args.stream().anyMatch(m -> m.equalsIgnoreCase(request.method())) ? Result.GRANTED
                         : Result.DENIED;
@@ -165,77 +208,6 @@ final class AccessControl {
                 // group, host, env, expr, file-owner, ...: not emulated, so never granting.
                 return Result.DENIED;
         }
-    }
-
-    /** mod_access_compat: {@code Order} (default {@code deny,allow}) over the {@code Allow}/{@code Deny} lines. */
-    private static boolean hostAllowed(List<String> order, List<List<String>> allows, List<List<String>> denies,
-            String addr) {
-        boolean allowed = matchesAny(allows, addr);
-        boolean denied = matchesAny(denies, addr);
-        String o = order == null ? "deny,allow" : order.get(0).toLowerCase(Locale.ROOT);
-        return o.equals("deny,allow") ? !denied || allowed : allowed && !denied;
-    }
-
-    private static boolean matchesAny(List<List<String>> lines, String addr) {
-        for (List<String> line : lines) {
-            for (String host : line.subList(1, line.size())) {
-                if (host.equalsIgnoreCase("all") || ipMatches(host, addr)
-                        || host.equalsIgnoreCase("localhost") && isLoopback(addr)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** What a reverse lookup names {@code localhost}: the loopback addresses. */
-    private static boolean isLoopback(String addr) {
-        return ipMatches("127.0.0.0/8", addr) || ipMatches("::1", addr);
-    }
-
-    /** An address, a partial address ({@code 10.1}), {@code net/bits} or {@code net/mask}; names never match. */
-    static boolean ipMatches(String spec, String addr) {
-        if (addr == null || spec.isEmpty() || spec.startsWith("env=")) {
-            return false;
-        }
-        try {
-            byte[] a = InetAddress.getByName(addr).getAddress();
-            int slash = spec.indexOf('/');
-            String net = slash < 0 ? spec : spec.substring(0, slash);
-            if (slash < 0 && net.matches("[0-9.]+") && net.split("\\.").length < 4) {
-                String dotted = net.endsWith(".") ? net : net + ".";
-                return (InetAddress.getByName(addr).getHostAddress() + ".").startsWith(dotted);
-            }
-            if (!net.matches("[0-9a-fA-F:.]+")) {
-                return false; // a host name: Apache would need a double reverse lookup
-            }
-            byte[] n = InetAddress.getByName(net).getAddress();
-            if (n.length != a.length) {
-                return false;
-            }
-            int bits = slash < 0 ? n.length * 8 : maskBits(spec.substring(slash + 1));
-            for (int i = 0; i < n.length; i++) {
-                int keep = Math.max(0, Math.min(8, bits - 8 * i));
-                int mask = keep == 0 ? 0 : (0xff << (8 - keep)) & 0xff;
-                if ((a[i] & mask) != (n[i] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (UnknownHostException | NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static int maskBits(String mask) throws UnknownHostException {
-        if (mask.matches("\\d+")) {
-            return Integer.parseInt(mask);
-        }
-        int bits = 0;
-        for (byte b : InetAddress.getByName(mask).getAddress()) {
-            bits += Integer.bitCount(b & 0xff);
-        }
-        return bits;
     }
 
     /** The lines of {@code name} that apply to {@code method}: outside any limit, and in the limits that cover it. */

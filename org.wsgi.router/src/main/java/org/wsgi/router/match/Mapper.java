@@ -40,12 +40,13 @@ final class Mapper {
     private final boolean caseSensitive;
     private final AccessFiles accessFiles;
     private final FileProbe probe;
-    private final AccessControl accessControl = new AccessControl(new PasswordFiles());
+    private final AccessControl accessControl;
     private final PerDirectoryRewrite perDirectoryRewrite = new PerDirectoryRewrite();
 
     Mapper(WsgiConfiguration configuration, FileProbe probe, UnaryOperator<String> processEnv,
-            boolean caseSensitive, AccessFiles accessFiles) {
+            boolean caseSensitive, AccessFiles accessFiles, HookRunner hooks) {
         this.configuration = configuration;
+        this.accessControl = new AccessControl(new PasswordFiles(), new ScriptHooks(hooks));
         this.probe = probe;
         this.accessFiles = accessFiles;
         this.resolver = new ScriptResolver(probe);
@@ -66,7 +67,7 @@ final class Mapper {
             return error(500, merged.accessError());
         }
         DirectorySettings s = merged.settings();
-        AccessControl.Decision access = accessControl.check(s, r.http(), uri);
+        AccessControl.Decision access = accessControl.check(s, r.http(), uri, hookCall(r, walk, uri));
         if (access.status() != 0) {
             return error(access.status(), access.reason());
         }
@@ -104,6 +105,42 @@ final class Mapper {
             return error(403, "Options ExecCGI is off in this directory: " + UriPath.text(walk.path()));
         }
         return wsgi(r, walk, uri, s, mount, access);
+    }
+
+    /**
+     * What a hook script gets of the request (made only if one is called): the CGI variables mod_wsgi 4.9.4 passes
+     * its access and authentication hooks that this router knows (no REMOTE_PORT, SERVER_ADDR, SERVER_PROTOCOL),
+     * the headers but Authorization and Proxy, SCRIPT_NAME and PATH_INFO as the application would get them.
+     */
+    private ScriptHooks.Call hookCall(Request r, ScriptResolver.Walk walk, String uri) {
+        java.util.function.Supplier<Map<String, String>> environ = () -> {
+            Map<String, String> env = new java.util.LinkedHashMap<>();
+            String pathInfo = walk.pathInfo();
+            String scriptUri = uri.endsWith(pathInfo) ? uri.substring(0, uri.length() - pathInfo.length()) : uri;
+            RouteRequest http = r.http();
+            env.put("DOCUMENT_ROOT", r.server().documentRoot());
+            env.put("PATH_INFO", UriPath.collapseSlashes(pathInfo));
+            env.put("QUERY_STRING", http.query() == null ? "" : http.query());
+            env.put("REMOTE_ADDR", http.remoteAddr());
+            env.put("REQUEST_METHOD", http.method());
+            env.put("REQUEST_URI", http.rawPath() + (http.query() == null ? "" : "?" + http.query()));
+            env.put("SCRIPT_NAME", UriPath.collapseSlashes(scriptUri));
+            env.put("SERVER_NAME", serverName(r));
+            env.put("SERVER_PORT", String.valueOf(r.port()));
+            env.put("SERVER_SIGNATURE", "");
+            http.headers().forEach((name, value) -> {
+                if (!name.equals("authorization") && !name.equals("proxy")) {
+                    env.put("HTTP_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), value);
+                }
+            });
+            env.put("mod_wsgi.process_group", "");
+            env.put("mod_wsgi.script_reloading", "1");
+            return env;
+        };
+        GroupNames.Context ctx = new GroupNames.Context(r.server().name(), r.host().name(), r.port(),
+                caseSensitive ? uri : RoutingTable.lower(uri), Map.of(), processEnv);
+        return new ScriptHooks.Call(environ, name -> GroupNames.expand(name, ctx),
+                Path.of(configuration.serverRoot()));
     }
 
     private Route directory(Request r, String dir, String uri, DirectorySettings s, ScriptMount mount,

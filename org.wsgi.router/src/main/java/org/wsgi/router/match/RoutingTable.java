@@ -48,6 +48,12 @@ public final class RoutingTable {
     /** @param accessFiles the {@code .htaccess} files of the directory walk */
     public RoutingTable(WsgiConfiguration configuration, String defaultServerName, FileProbe probe,
             UnaryOperator<String> processEnv, AccessFiles accessFiles) {
+        this(configuration, defaultServerName, probe, processEnv, accessFiles, HookRunner.NONE);
+    }
+
+    /** @param hooks runs mod_wsgi's access and authentication scripts */
+    public RoutingTable(WsgiConfiguration configuration, String defaultServerName, FileProbe probe,
+            UnaryOperator<String> processEnv, AccessFiles accessFiles, HookRunner hooks) {
         this.configuration = configuration;
         ServerConfig m = configuration.main();
         String mainName = m.serverName() != null ? m.serverName() : defaultServerName;
@@ -68,8 +74,7 @@ public final class RoutingTable {
         }
         this.virtualHosts = new VirtualHosts(configuration.virtualHosts());
         boolean caseSensitive = !"off".equalsIgnoreCase(Directives.value(m.settings(), "WSGICaseSensitivity"));
-        this.mapper = new Mapper(configuration, probe, processEnv, caseSensitive,
-                accessFiles);
+        this.mapper = new Mapper(configuration, probe, processEnv, caseSensitive, accessFiles, hooks);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.wsgi.api.RouteRequest;
 import org.wsgi.api.config.DirectorySettings;
+import org.wsgi.api.exec.WsgiException;
 
 /** Apache 2.4's access phases as the router applies them: host rules, Basic authentication, Require, Satisfy. */
 class AccessControlTest {
@@ -24,7 +25,22 @@ class AccessControlTest {
     @TempDir
     Path dir;
 
-    private final AccessControl access = new AccessControl(new PasswordFiles());
+    /** What the hook scripts answer, by function and first argument; calls are recorded. */
+    private final Map<String, Object> answers = new LinkedHashMap<>();
+    private final List<String> calls = new java.util.ArrayList<>();
+    private final HookRunner runner = (hook, function, environ, args) -> {
+        calls.add(function + " " + hook.script().getFileName() + " " + hook.applicationGroup() + " "
+                + environ.get("mod_wsgi.application_group") + " " + args);
+        String key = function + (args.isEmpty() ? "" : " " + args.get(0));
+        Object answer = answers.containsKey(key) ? answers.get(key) : answers.get(function);
+        if (answer instanceof WsgiException e) {
+            throw e;
+        }
+        return answer;
+    };
+    private final AccessControl access = new AccessControl(new PasswordFiles(), new ScriptHooks(runner));
+    private final ScriptHooks.Call call = new ScriptHooks.Call(() -> Map.of("REMOTE_ADDR", "127.0.0.1"),
+            group -> group.replace("%{GLOBAL}", ""), Path.of("/srv"));
 
     private static DirectorySettings settings(Map<String, List<List<String>>> directives) {
         return new DirectorySettings(null, null, null, null, null, null, null, List.of(), null, null, Map.of(),
@@ -50,7 +66,7 @@ class AccessControlTest {
     }
 
     private int status(Map<String, List<List<String>>> directives, String addr) {
-        return access.check(settings(directives), request("GET", addr, null), "/x").status();
+        return access.check(settings(directives), request("GET", addr, null), "/x", call).status();
     }
 
     @ParameterizedTest(name = "{0} from {1}")
@@ -83,24 +99,72 @@ class AccessControlTest {
         Files.writeString(users, "alice:$apr1$P1duwJne$J4IBYkgOhw9vO33WQ1usB1\nbob:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\n");
         DirectorySettings s = settings(d("AuthType=Basic", "AuthName=members", "AuthUserFile=" + users,
                 "Require=user alice"));
-        AccessControl.Decision none = access.check(s, request("GET", "127.0.0.1", null), "/x");
+        AccessControl.Decision none = access.check(s, request("GET", "127.0.0.1", null), "/x", call);
         assertEquals(401, none.status());
         assertEquals("Basic realm=\"members\"", none.reason());
-        assertEquals(401, access.check(s, request("GET", "127.0.0.1", basic("alice", "wrong")), "/x").status());
-        assertEquals(401, access.check(s, request("GET", "127.0.0.1", basic("bob", "secret")), "/x").status(),
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", basic("alice", "wrong")), "/x", call).status());
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", basic("bob", "secret")), "/x", call).status(),
                 "bob's password is right but Require names only alice");
-        AccessControl.Decision ok = access.check(s, request("GET", "127.0.0.1", basic("alice", "secret")), "/x");
+        AccessControl.Decision ok = access.check(s, request("GET", "127.0.0.1", basic("alice", "secret")), "/x", call);
         assertEquals(0, ok.status());
         assertEquals("alice", ok.user());
         assertEquals("Basic", ok.authType());
     }
 
     @Test
-    void anAccessScriptThatIsNotRunRefusesRatherThanLetsThrough() {
-        Map<String, List<List<String>>> m = d("WSGIAccessScript=/srv/access.wsgi");
+    void anAccessScriptAllowsOnTrueOrNoneAndRefusesOnFalseOrFailure() {
+        Map<String, List<List<String>>> m = d("WSGIAccessScript=access.wsgi application-group=hooks");
+        answers.put("allow_access", Boolean.TRUE);
+        assertEquals(0, status(m, "127.0.0.1"));
+        assertEquals(List.of("allow_access access.wsgi hooks hooks [127.0.0.1]"), calls);
+        answers.put("allow_access", null);
+        assertEquals(0, status(m, "127.0.0.1"), "None: the script leaves it to the other rules");
+        answers.put("allow_access", Boolean.FALSE);
         assertEquals(403, status(m, "127.0.0.1"));
-        m.put("Require", List.of(List.of("all", "granted")));
-        assertEquals(403, status(m, "127.0.0.1"), "nothing else lets a request past it");
+        answers.put("allow_access", new WsgiException(500, "boom"));
+        assertEquals(403, status(m, "127.0.0.1"), "a failing script refuses, as mod_wsgi's does");
+        answers.put("allow_access", Boolean.TRUE);
+        m.put("Require", List.of(List.of("all", "denied")));
+        assertEquals(403, status(m, "127.0.0.1"), "the other rules still apply");
+    }
+
+    @Test
+    void theWsgiProviderAuthenticatesWithCheckPasswordAndGroupsComeFromGroupsForUser() {
+        DirectorySettings s = settings(d("AuthType=Basic", "AuthName=agents", "AuthBasicProvider=wsgi",
+                "WSGIAuthUserScript=auth.wsgi", "WSGIAuthGroupScript=auth.wsgi", "Require=wsgi-group secret-agents"));
+        answers.put("check_password spy", Boolean.TRUE);
+        answers.put("check_password intern", Boolean.TRUE);
+        answers.put("check_password alias", "spy");
+        answers.put("check_password wrong", Boolean.FALSE);
+        answers.put("groups_for_user spy", List.of("staff", "secret-agents"));
+        answers.put("groups_for_user intern", List.of("staff"));
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", null), "/x", call).status());
+        AccessControl.Decision ok = access.check(s, request("GET", "127.0.0.1", basic("spy", "pw")), "/x", call);
+        assertEquals(0, ok.status());
+        assertEquals("spy", ok.user());
+        assertEquals("check_password auth.wsgi   [spy, pw]", calls.get(0), "%{GLOBAL} unless application-group=");
+        assertEquals("spy", access.check(s, request("GET", "127.0.0.1", basic("alias", "x")), "/x", call).user(),
+                "a string returned is the user's name from then on");
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", basic("intern", "pw")), "/x", call).status());
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", basic("wrong", "x")), "/x", call).status());
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", basic("nobody", "x")), "/x", call).status(),
+                "None: unknown to every provider");
+        answers.put("check_password", new WsgiException(500, "boom"));
+        assertEquals(500, access.check(s, request("GET", "127.0.0.1", basic("x", "y")), "/x", call).status());
+    }
+
+    @Test
+    void providersAreAskedInOrderUntilOneKnowsTheUser() throws Exception {
+        Path users = dir.resolve("htpasswd");
+        Files.writeString(users, "alice:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\n");
+        DirectorySettings s = settings(d("AuthType=Basic", "AuthName=x", "AuthBasicProvider=file wsgi",
+                "AuthUserFile=" + users, "WSGIAuthUserScript=auth.wsgi", "Require=valid-user"));
+        answers.put("check_password bob", Boolean.TRUE);
+        assertEquals(0, access.check(s, request("GET", "127.0.0.1", basic("alice", "secret")), "/x", call).status());
+        assertEquals(List.of(), calls, "the file knew alice");
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", basic("alice", "wrong")), "/x", call).status());
+        assertEquals(List.of(), calls, "a provider that knows the user decides");
+        assertEquals(0, access.check(s, request("GET", "127.0.0.1", basic("bob", "pw")), "/x", call).status());
     }
 
     @Test
@@ -111,9 +175,9 @@ class AccessControlTest {
         Files.writeString(groups, "staff: carol\nstaff: alice dave\nother: bob\n");
         DirectorySettings s = settings(d("AuthType=Basic", "AuthName=g", "AuthUserFile=" + users,
                 "AuthGroupFile=" + groups, "Require=group staff"));
-        assertEquals(0, access.check(s, request("GET", "127.0.0.1", basic("alice", "secret")), "/x").status());
-        assertEquals(401, access.check(s, request("GET", "127.0.0.1", basic("bob", "secret")), "/x").status());
-        assertEquals(401, access.check(s, request("GET", "127.0.0.1", null), "/x").status());
+        assertEquals(0, access.check(s, request("GET", "127.0.0.1", basic("alice", "secret")), "/x", call).status());
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", basic("bob", "secret")), "/x", call).status());
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", null), "/x", call).status());
     }
 
     @Test
@@ -130,15 +194,15 @@ class AccessControlTest {
     @Test
     void limitSectionsCountForTheirMethodsOnly() {
         Map<String, List<List<String>>> m = d("<Limit POST PUT> Require=all denied");
-        assertEquals(0, access.check(settings(m), request("GET", "127.0.0.1", null), "/x").status());
-        assertEquals(403, access.check(settings(m), request("POST", "127.0.0.1", null), "/x").status());
+        assertEquals(0, access.check(settings(m), request("GET", "127.0.0.1", null), "/x", call).status());
+        assertEquals(403, access.check(settings(m), request("POST", "127.0.0.1", null), "/x", call).status());
         Map<String, List<List<String>>> except = d("<LimitExcept GET> Require=all denied");
-        assertEquals(0, access.check(settings(except), request("GET", "127.0.0.1", null), "/x").status());
-        assertEquals(403, access.check(settings(except), request("DELETE", "127.0.0.1", null), "/x").status());
+        assertEquals(0, access.check(settings(except), request("GET", "127.0.0.1", null), "/x", call).status());
+        assertEquals(403, access.check(settings(except), request("DELETE", "127.0.0.1", null), "/x", call).status());
     }
 
     @Test
     void noDirectivesGrant() {
-        assertTrue(access.check(DirectorySettings.EMPTY, request("GET", "10.9.8.7", null), "/x").status() == 0);
+        assertTrue(access.check(DirectorySettings.EMPTY, request("GET", "10.9.8.7", null), "/x", call).status() == 0);
     }
 }

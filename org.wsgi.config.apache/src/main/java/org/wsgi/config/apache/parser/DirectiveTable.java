@@ -81,14 +81,11 @@ final class DirectiveTable {
                 "Location of WSGI dispatch script.");
         add("WSGIHandlerScript", RAW_ARGS, SERVER_DIR, WsgiHookHandlers::handlerScript,
                 "Location of WSGI handler script file.");
-        add("WSGIAccessScript", RAW_ARGS, AUTHCFG, c -> WsgiHookHandlers.script(c, "access",
-                "every request where it applies is refused (403), never let through unchecked"),
+        add("WSGIAccessScript", RAW_ARGS, AUTHCFG, c -> WsgiHookHandlers.script(c, "access", null),
                 "Location of WSGI host access script file.");
-        add("WSGIAuthUserScript", RAW_ARGS, AUTHCFG, c -> WsgiHookHandlers.script(c, "auth user",
-                "AuthBasicProvider wsgi authenticates no one (401)"),
+        add("WSGIAuthUserScript", RAW_ARGS, AUTHCFG, c -> WsgiHookHandlers.script(c, "auth user", null),
                 "Location of WSGI user auth script file.");
-        add("WSGIAuthGroupScript", RAW_ARGS, AUTHCFG, c -> WsgiHookHandlers.script(c, "auth group",
-                "Require group is met only through AuthGroupFile"),
+        add("WSGIAuthGroupScript", RAW_ARGS, AUTHCFG, c -> WsgiHookHandlers.script(c, "auth group", null),
                 "Location of WSGI group auth script file.");
         add("WSGIGroupAuthoritative", TAKE1, AUTHCFG, CommonHandlers::storeOnOff,
                 "Enable/Disable as being authoritative on groups.");

@@ -14,7 +14,7 @@ final class StoredHandlers {
     private static final Set<String> OVERRIDES = Set.of("none", "all", "authconfig", "fileinfo", "indexes", "limit",
             "options");
     private static final Set<String> REQUIRE_PROVIDERS = Set.of("all", "valid-user", "user", "group", "ip", "local",
-            "method");
+            "method", "wsgi-group");
     private static final Set<String> INTERNAL_MAPS = Set.of("toupper", "tolower", "escape", "unescape");
     private static final Set<String> MULTIVIEWS = Set.of("any", "negotiatedonly", "filters", "handlers");
 

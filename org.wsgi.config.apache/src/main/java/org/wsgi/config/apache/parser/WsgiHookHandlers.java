@@ -42,7 +42,10 @@ final class WsgiHookHandlers {
         return Boolean.TRUE.equals(CommonHandlers.flag(call.arg(0))) ? notYet(call, instead) : call.store();
     }
 
-    /** {@code path [application-group=name]}, for the script hooks called {@code what}, not run yet. */
+    /**
+     * {@code path [application-group=name]}, for the script hooks called {@code what}; {@code instead}, if not null,
+     * says what happens while the hook is not run here.
+     */
     static String script(DirectiveCall call, String what, String instead) {
         ConfWords words = new ConfWords(call.raw());
         List<String> stored = new ArrayList<>();
@@ -56,7 +59,9 @@ final class WsgiHookHandlers {
             return error;
         }
         call.settings().store(call.name(), stored);
-        call.notice(call.name() + " is not implemented yet: " + instead);
+        if (instead != null) {
+            call.notice(call.name() + " is not implemented yet: " + instead);
+        }
         return null;
     }
 

@@ -68,6 +68,19 @@ public final class Environ {
         return new PyDictionary(env, true);
     }
 
+    /**
+     * The environ of a hook script's call (mod_wsgi's access and authentication hooks): the request's variables as
+     * native strings, the version tuples, and {@code wsgi.errors}; no input, as mod_wsgi gives none there.
+     */
+    public PyDictionary forHook(Map<String, String> variables, PyObject errors) {
+        ConcurrentHashMap<PyObject, PyObject> env = new ConcurrentHashMap<>(ENVIRON_ENTRIES, 1f, 1);
+        variables.forEach((name, value) -> env.put(variable(name).key, values.get(value)));
+        env.put(Keys.MOD_WSGI_VERSION, modWsgiVersion);
+        env.put(Keys.APACHE_VERSION, apacheVersion);
+        env.put(Keys.ERRORS, errors);
+        return new PyDictionary(env, true);
+    }
+
     /** The exchange's thread id as mod_wsgi's integer, else the current thread's. */
     private static long threadId(PyObject given) {
         if (given instanceof PyString) {

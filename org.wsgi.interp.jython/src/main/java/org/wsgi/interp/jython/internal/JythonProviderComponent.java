@@ -2,6 +2,7 @@ package org.wsgi.interp.jython.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -162,6 +163,12 @@ public final class JythonProviderComponent implements InterpreterProvider, Confi
     @Override
     public void execute(ScriptTarget target, WsgiExchange exchange) throws WsgiException {
         provider().execute(target, exchange);
+    }
+
+    @Override
+    public Object callHook(ScriptTarget hook, String function, Map<String, String> environ, List<String> args)
+            throws WsgiException {
+        return provider().callHook(hook, function, environ, args);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.wsgi.interp.jython.interp;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.python.core.PyObject;
@@ -11,6 +12,7 @@ import org.wsgi.api.exec.ScriptTarget;
 import org.wsgi.api.exec.WsgiException;
 import org.wsgi.api.exec.WsgiExchange;
 import org.wsgi.api.runtime.ApplicationGroupDTO;
+import org.wsgi.interp.jython.gateway.Environ;
 import org.wsgi.interp.jython.gateway.RequestLog;
 import org.wsgi.interp.jython.gateway.WsgiGateway;
 
@@ -26,6 +28,8 @@ public final class JythonInterpreterProvider implements InterpreterProvider, Aut
     private final JythonEngine engine;
     private final GroupTable groups;
     private final WsgiGateway gateway = new WsgiGateway();
+    /** Builds the environ of hook script calls. */
+    private final Environ hookEnviron = new Environ();
 
     public JythonInterpreterProvider(JythonEngine engine) {
         this.engine = engine;
@@ -56,6 +60,30 @@ public final class JythonInterpreterProvider implements InterpreterProvider, Aut
                             + "' does not contain WSGI application '" + target.callableObject() + "'.");
                 }
                 gateway.run(application, target, exchange, log);
+            } catch (WsgiException | RuntimeException e) {
+                slot.countError(e);
+                throw e;
+            }
+        } finally {
+            group.exit();
+        }
+    }
+
+    @Override
+    public Object callHook(ScriptTarget hook, String function, Map<String, String> environ, List<String> args)
+            throws WsgiException {
+        ApplicationGroup group = groups.enter(hook.applicationGroup());
+        try (PythonScope scope = new PythonScope(group.state(), engine.classLoader())) {
+            String client = environ.get("REMOTE_ADDR");
+            RequestLog log = new RequestLog(client == null ? "[hook]" : "[client " + client + "]", group.name());
+            ScriptSlot slot = group.slot(hook.script());
+            try (RequestLog.Scope bound = log.bind()) {
+                PyObject fn = slot.current(hook, group.state(), log).callable(function);
+                if (fn == null) {
+                    throw new WsgiException(500, "Target WSGI script '" + hook.script() + "' does not provide '"
+                            + function + "'.");
+                }
+                return HookCall.call(fn, hook, hookEnviron, environ, args, log);
             } catch (WsgiException | RuntimeException e) {
                 slot.countError(e);
                 throw e;
