@@ -67,7 +67,9 @@ final class Mapper {
             return error(500, merged.accessError());
         }
         DirectorySettings s = merged.settings();
-        AccessControl.Decision access = accessControl.check(s, r.http(), uri, hookCall(r, walk, uri));
+        // Most requests meet no access directive at all: no hook context is made for them.
+        AccessControl.Decision access = accessControl.check(s, r.http(), uri,
+                s.directives().isEmpty() ? null : hookCall(r, walk, uri));
         if (access.status() != 0) {
             return error(access.status(), access.reason());
         }
