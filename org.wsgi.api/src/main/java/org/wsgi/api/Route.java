@@ -26,10 +26,19 @@ import org.wsgi.api.exec.ScriptTarget;
  * @param generation the configuration generation this route was computed from
  * @param query the {@code QUERY_STRING} the application sees when mod_rewrite replaced the request's (without the
  *        {@code ?}); {@code null} when it is the request's own
+ * @param proxyTrust the proxy headers that may rewrite the environ ({@code WSGITrustedProxyHeaders})
  */
 public record Route(Outcome outcome, int status, String reason, ScriptTarget target, String scriptName,
         String pathInfo, String processGroup, String serverName, String documentRoot, Map<String, String> env, boolean passAuthorization,
-        boolean chunkedRequest, long limitRequestBody, long generation, String query) {
+        boolean chunkedRequest, long limitRequestBody, long generation, String query, ProxyTrust proxyTrust) {
+
+    /** A route with no trusted proxy headers. */
+    public Route(Outcome outcome, int status, String reason, ScriptTarget target, String scriptName,
+            String pathInfo, String processGroup, String serverName, String documentRoot, Map<String, String> env,
+            boolean passAuthorization, boolean chunkedRequest, long limitRequestBody, long generation, String query) {
+        this(outcome, status, reason, target, scriptName, pathInfo, processGroup, serverName, documentRoot, env,
+                passAuthorization, chunkedRequest, limitRequestBody, generation, query, ProxyTrust.NONE);
+    }
 
     /** A route whose application sees the request's own query string. */
     public Route(Outcome outcome, int status, String reason, ScriptTarget target, String scriptName,
@@ -56,6 +65,7 @@ public record Route(Outcome outcome, int status, String reason, ScriptTarget tar
     public Route {
         Objects.requireNonNull(outcome, "outcome");
         env = Map.copyOf(env);
+        proxyTrust = proxyTrust == null ? ProxyTrust.NONE : proxyTrust;
     }
 
     /** An error answer with no script. */

@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.wsgi.api.Route;
+import org.wsgi.router.match.ProxyHeaders;
 import org.wsgi.router.match.UriPath;
 
 /**
@@ -45,6 +46,19 @@ public final class CgiEnvironment {
      * map in between. {@code remoteAddr} is the request's, as the router saw it (Jetty formats it anew per call).
      */
     public void emit(HttpServletRequest req, Route route, String remoteAddr, String requestId, long startMicros,
+            BiConsumer<String, String> sink) {
+        if (route.proxyTrust().active()) {
+            // Trusted proxy headers rewrite what was emitted: only then does the environment go through a map.
+            Map<String, String> env = new LinkedHashMap<>(128);
+            emitPlain(req, route, remoteAddr, requestId, startMicros, env::put);
+            ProxyHeaders.apply(env, route.proxyTrust());
+            env.forEach(sink);
+        } else {
+            emitPlain(req, route, remoteAddr, requestId, startMicros, sink);
+        }
+    }
+
+    private void emitPlain(HttpServletRequest req, Route route, String remoteAddr, String requestId, long startMicros,
             BiConsumer<String, String> sink) {
         // SetEnv first: request headers and the CGI variables below take precedence, as in mod_wsgi's environ.
         // mod_wsgi never passes PATH, and turns HTTPS into wsgi.url_scheme (anchors.md 1.3.1).

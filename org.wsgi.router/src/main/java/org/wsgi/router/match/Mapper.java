@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import org.wsgi.api.ProxyTrust;
 import org.wsgi.api.Route;
 import org.wsgi.api.RouteRequest;
 import org.wsgi.api.config.DaemonProcess;
@@ -216,7 +217,22 @@ final class Mapper {
                 r.server().documentRoot(), env,
                 first(mount == null ? null : mount.passAuthorization(), s.passAuthorization(), Boolean.FALSE),
                 first(s.chunkedRequest(), Boolean.FALSE), first(s.limitRequestBody(), 0L),
-                configuration.generation(), java.util.Objects.equals(r.query(), r.http().query()) ? null : r.query());
+                configuration.generation(), java.util.Objects.equals(r.query(), r.http().query()) ? null : r.query(),
+                proxyTrust(s));
+    }
+
+    /** {@code WSGITrustedProxyHeaders} (as CGI names) and {@code WSGITrustedProxies}, every occurrence in order. */
+    private static ProxyTrust proxyTrust(DirectorySettings s) {
+        List<List<String>> headers = s.directives().get("WSGITrustedProxyHeaders");
+        if (headers == null) {
+            return ProxyTrust.NONE;
+        }
+        List<String> names = new java.util.ArrayList<>();
+        headers.forEach(line -> line.forEach(h -> names.add("HTTP_" + h.toUpperCase(java.util.Locale.ROOT)
+                .replace('-', '_'))));
+        List<String> proxies = new java.util.ArrayList<>();
+        s.directives().getOrDefault("WSGITrustedProxies", List.of()).forEach(proxies::addAll);
+        return new ProxyTrust(names, proxies);
     }
 
     private String checkProcessGroup(String proc, String serverName, DirectorySettings s) {

@@ -33,8 +33,6 @@ import org.wsgi.config.apache.parser.Directive.Handler;
  */
 final class DirectiveTable {
 
-    private static final String PROXY_HEADERS = "X-Forwarded-* headers reach the application only as HTTP_* variables;"
-            + " REMOTE_ADDR, wsgi.url_scheme, HTTP_HOST and SCRIPT_NAME are not rewritten from them";
     private static final int SERVER = RSRC;
     private static final int SERVER_DIR = RSRC | ACCESS;
     private static final int GLOBAL = RSRC | GLOBAL_ONLY;
@@ -72,9 +70,9 @@ final class DirectiveTable {
         add("WSGIEnableSendfile", TAKE1, FILEINFO, c -> WsgiHookHandlers.notYetWhenOn(c,
                 "mod_wsgi.enable_sendfile stays '0' (wsgi.file_wrapper sends files without copying them anyway)"),
                 "Enable/Disable support for kernel sendfile.");
-        add("WSGITrustedProxyHeaders", RAW_ARGS, FILEINFO, c -> WsgiHookHandlers.notYet(c, PROXY_HEADERS),
+        add("WSGITrustedProxyHeaders", RAW_ARGS, FILEINFO, WsgiHookHandlers::trustedProxyHeaders,
                 "Specify a list of trusted proxy headers.");
-        add("WSGITrustedProxies", RAW_ARGS, FILEINFO, c -> WsgiHookHandlers.notYet(c, PROXY_HEADERS),
+        add("WSGITrustedProxies", RAW_ARGS, FILEINFO, WsgiHookHandlers::trustedProxies,
                 "Specify a list of trusted proxies.");
         add("WSGIDispatchScript", RAW_ARGS, SERVER_DIR, c -> WsgiHookHandlers.script(c, "dispatch",
                 "application groups and callables come from the configuration alone"),

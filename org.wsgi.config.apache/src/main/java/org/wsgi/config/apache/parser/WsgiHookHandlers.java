@@ -27,6 +27,42 @@ final class WsgiHookHandlers {
         return call.store();
     }
 
+    /** {@code WSGITrustedProxyHeaders}: header names, kept as written (mod_wsgi accepts any name). */
+    static String trustedProxyHeaders(DirectiveCall call) {
+        return call.store(ConfWords.split(call.raw()));
+    }
+
+    /** {@code WSGITrustedProxies}: addresses or subnets ({@code a.b.c.d}, {@code a.b}, {@code net/bits}, IPv6). */
+    static String trustedProxies(DirectiveCall call) {
+        List<String> words = ConfWords.split(call.raw());
+        for (String word : words) {
+            if (!ipOrSubnet(word)) {
+                return "Unable to parse trusted proxy IP address/subnet of \"" + word + "\".";
+            }
+        }
+        return call.store(words);
+    }
+
+    private static boolean ipOrSubnet(String word) {
+        int slash = word.indexOf('/');
+        String net = slash < 0 ? word : word.substring(0, slash);
+        String mask = slash < 0 ? null : word.substring(slash + 1);
+        if (net.contains(":")) {
+            return net.matches("[0-9a-fA-F:.]+") && (mask == null || mask.matches("\\d{1,3}"));
+        }
+        String[] parts = net.split("\\.", -1);
+        if (parts.length > 4 || mask != null && parts.length != 4) {
+            return false;
+        }
+        for (String p : parts) {
+            if (!p.matches("\\d{1,3}") || Integer.parseInt(p) > 255) {
+                return false;
+            }
+        }
+        return mask == null || mask.matches("\\d{1,2}") && Integer.parseInt(mask) <= 32 || ipOrSubnet(mask)
+                && !mask.contains("/");
+    }
+
     /** Stores the directive, telling the operator it has no effect yet and what happens instead. */
     static String notYet(DirectiveCall call, String instead) {
         call.notice(call.name() + " is not implemented yet: " + instead);

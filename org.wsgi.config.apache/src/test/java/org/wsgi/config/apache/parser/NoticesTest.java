@@ -54,13 +54,22 @@ class NoticesTest {
                 """);
         assertEquals(List.of(), parsed.errors());
         List<String> notices = parsed.notices();
-        assertEquals(List.of("x.conf:5:", "x.conf:7:", "x.conf:9:", "x.conf:10:"),
+        assertEquals(List.of("x.conf:7:", "x.conf:9:", "x.conf:10:"),
                 notices.stream().map(n -> n.substring(0, n.indexOf(':', 7) + 1)).toList(), notices.toString());
-        assertTrue(notices.get(0).startsWith("x.conf:5: WSGITrustedProxies is not implemented yet: X-Forwarded-*"),
-                notices.get(0));
+        assertEquals("x.conf:7: WSGIErrorOverride is not implemented yet: the application's error responses are sent"
+                + " as it made them, not replaced by ErrorDocument", notices.get(0));
         assertEquals(List.of(List.of("/srv/auth.wsgi", "application-group=auth")),
                 parsed.fragment().main().sections().get(0).settings().directives().get("WSGIAuthUserScript"),
                 "still kept as written");
+    }
+
+    @Test
+    void trustedProxiesMustBeAddressesOrSubnets() {
+        assertEquals(List.of("x.conf:1: WSGITrustedProxies: Unable to parse trusted proxy IP address/subnet of"
+                + " \"not-an-ip\"."),
+                new Confs(root).errors("WSGITrustedProxies 10.0.0.1 not-an-ip"));
+        assertEquals(List.of(), new Confs(root).errors("WSGITrustedProxies 10.0.0.0/8 192.168.1 10.1.0.0/255.255.0.0"
+                + " ::1 fd00::/8\nWSGITrustedProxyHeaders X-Forwarded-For x-forwarded-proto X-Anything"));
     }
 
     @Test
