@@ -27,17 +27,20 @@ import org.wsgi.api.exec.ScriptTarget;
  * @param query the {@code QUERY_STRING} the application sees when mod_rewrite replaced the request's (without the
  *        {@code ?}); {@code null} when it is the request's own
  * @param proxyTrust the proxy headers that may rewrite the environ ({@code WSGITrustedProxyHeaders})
+ * @param serverAdmin {@code ServerAdmin} of the server that answers ({@code SERVER_ADMIN}), or {@code null} for the
+ *        container's default
  */
 public record Route(Outcome outcome, int status, String reason, ScriptTarget target, String scriptName,
         String pathInfo, String processGroup, String serverName, String documentRoot, Map<String, String> env, boolean passAuthorization,
-        boolean chunkedRequest, long limitRequestBody, long generation, String query, ProxyTrust proxyTrust) {
+        boolean chunkedRequest, long limitRequestBody, long generation, String query, ProxyTrust proxyTrust,
+        String serverAdmin) {
 
-    /** A route with no trusted proxy headers. */
+    /** A route with no trusted proxy headers and the container's {@code SERVER_ADMIN}. */
     public Route(Outcome outcome, int status, String reason, ScriptTarget target, String scriptName,
             String pathInfo, String processGroup, String serverName, String documentRoot, Map<String, String> env,
             boolean passAuthorization, boolean chunkedRequest, long limitRequestBody, long generation, String query) {
         this(outcome, status, reason, target, scriptName, pathInfo, processGroup, serverName, documentRoot, env,
-                passAuthorization, chunkedRequest, limitRequestBody, generation, query, ProxyTrust.NONE);
+                passAuthorization, chunkedRequest, limitRequestBody, generation, query, ProxyTrust.NONE, null);
     }
 
     /** A route whose application sees the request's own query string. */

@@ -100,7 +100,7 @@ public final class CgiEnvironment {
         sink.accept("REQUEST_SCHEME", scheme);
         sink.accept("CONTEXT_PREFIX", "");
         sink.accept("CONTEXT_DOCUMENT_ROOT", documentRoot);
-        sink.accept("SERVER_ADMIN", serverAdmin);
+        sink.accept("SERVER_ADMIN", route.serverAdmin() != null ? route.serverAdmin() : serverAdmin);
         sink.accept("SCRIPT_FILENAME", route.target().script().toString());
         sink.accept("REMOTE_PORT", String.valueOf(req.getRemotePort()));
         sink.accept("GATEWAY_INTERFACE", "CGI/1.1");

@@ -218,7 +218,7 @@ final class Mapper {
                 first(mount == null ? null : mount.passAuthorization(), s.passAuthorization(), Boolean.FALSE),
                 first(s.chunkedRequest(), Boolean.FALSE), first(s.limitRequestBody(), 0L),
                 configuration.generation(), java.util.Objects.equals(r.query(), r.http().query()) ? null : r.query(),
-                proxyTrust(s));
+                proxyTrust(s), Directives.value(r.server().settings(), "ServerAdmin"));
     }
 
     /** {@code WSGITrustedProxyHeaders} (as CGI names) and {@code WSGITrustedProxies}, every occurrence in order. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
+import org.wsgi.api.ProxyTrust;
 import org.wsgi.api.Route;
 import org.wsgi.api.exec.ScriptTarget;
 import org.wsgi.router.conformance.FakeServletRequest;
@@ -63,6 +64,23 @@ class CgiEnvironmentTest {
     void withoutAHostHeaderTheServerPortIsTheSchemesDefault() {
         // An HTTP/1.0 request without Host, on a listener at 8080: Apache reports 80 (checked with the reference).
         assertEquals("80", environ(request("/app", null, "http", null, List.of())).get("SERVER_PORT"));
+    }
+
+    @Test
+    void trustedProxyHeadersAndTheServersAdminReachTheEnviron() {
+        Route behindProxy = new Route(Route.Outcome.WSGI, 200, "", ROUTE.target(), "/app", "", "", "localhost",
+                "/var/www", Map.of(), false, false, 0, 1, null,
+                new ProxyTrust(List.of("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO"), List.of()), "ops@example.com");
+        HttpServletRequest req = request("/app", null, "http", null, List.of(Map.entry("Host", "h"),
+                Map.entry("X-Forwarded-For", "1.2.3.4"), Map.entry("X-Forwarded-Proto", "https"),
+                Map.entry("X-Real-IP", "9.9.9.9")));
+        Map<String, String> env = new CgiEnvironment("admin").build(req, behindProxy, "id", 0);
+        assertEquals("1.2.3.4", env.get("REMOTE_ADDR"));
+        assertEquals("https", env.get("wsgi.url_scheme"));
+        assertFalse(env.containsKey("HTTP_X_REAL_IP"), "a rival of the trusted client header");
+        assertEquals("ops@example.com", env.get("SERVER_ADMIN"));
+        assertEquals("admin", environ(req).get("SERVER_ADMIN"), "no ServerAdmin: the container's");
+        assertEquals("9.9.9.9", environ(req).get("HTTP_X_REAL_IP"), "no trusted headers: nothing changes");
     }
 
     @Test

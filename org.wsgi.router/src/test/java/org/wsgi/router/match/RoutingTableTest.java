@@ -85,6 +85,19 @@ class RoutingTableTest {
     }
 
     @Test
+    void theServersAdminAndTrustedProxyHeadersTravelWithTheRoute() {
+        DirectorySettings admin = new DirectorySettings(null, null, null, null, null, null, null, List.of(), null,
+                null, Map.of(), List.of(), null, Map.of("ServerAdmin", List.of(List.of("ops@example.com")),
+                        "WSGITrustedProxyHeaders", List.of(List.of("X-Forwarded-For", "x-forwarded-proto")),
+                        "WSGITrustedProxies", List.of(List.of("10.0.0.1"))));
+        Route r = get(new Configs().mount(alias("/e", "/srv/env.wsgi")).settings(admin).table(FILES), "/e");
+        assertEquals("ops@example.com", r.serverAdmin());
+        assertEquals(List.of("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO"), r.proxyTrust().headers());
+        assertEquals(List.of("10.0.0.1"), r.proxyTrust().proxies());
+        assertEquals(null, get(TABLE, "/emb/x").serverAdmin(), "none written: the container's default");
+    }
+
+    @Test
     void firstMountWins() {
         RoutingTable t = new Configs().mount(alias("/wiki", "/srv/dir/a.wsgi")).mount(alias("/", "/srv/env.wsgi"))
                 .table(FILES);

@@ -20,6 +20,12 @@ final class CommonHandlers {
         return null;
     }
 
+    /** Keeps a directive as written (for the status page and future use) and tells the operator it has no effect. */
+    static String storeIgnored(DirectiveCall call, String why) {
+        call.notice(call.name() + " is accepted but ignored: " + why);
+        return call.store();
+    }
+
     /** {@link #ignore} for a directive whose one argument must be {@code On} or {@code Off}. */
     static String ignoreOnOff(DirectiveCall call) {
         String error = onOff(call);

@@ -72,6 +72,22 @@ final class CoreHandlers {
         return null;
     }
 
+    /**
+     * mod_env's {@code PassEnv}: the server process's value, read when the configuration is, as Apache reads it at
+     * start-up; an undefined variable is skipped with Apache's warning (AH01506).
+     */
+    static String passEnv(DirectiveCall call) {
+        for (String name : call.args()) {
+            String value = System.getenv(name);
+            if (value == null) {
+                call.notice("PassEnv variable " + name + " was undefined");
+            } else {
+                call.settings().env.add(new EnvAction(name, value, call.location()));
+            }
+        }
+        return null;
+    }
+
     static String unsetEnv(DirectiveCall call) {
         for (String name : call.args()) {
             call.settings().env.add(new EnvAction(name, null, call.location()));

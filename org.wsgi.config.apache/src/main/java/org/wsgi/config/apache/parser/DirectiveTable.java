@@ -33,6 +33,7 @@ import org.wsgi.config.apache.parser.Directive.Handler;
  */
 final class DirectiveTable {
 
+    private static final String LOGGING = "the server logs through its own logging configuration (slf4j)";
     private static final int SERVER = RSRC;
     private static final int SERVER_DIR = RSRC | ACCESS;
     private static final int GLOBAL = RSRC | GLOBAL_ONLY;
@@ -145,11 +146,14 @@ final class DirectiveTable {
                 "Controls what groups of directives can be configured by per-directory config files");
         add("SetHandler", TAKE1, FILEINFO, CoreHandlers::setHandler,
                 "a handler name that overrides any other configured handler");
-        add("ErrorLog", TAKE1, SERVER, CommonHandlers::store, "The filename of the error log");
-        add("LogLevel", RAW_ARGS, SERVER_DIR, CommonHandlers::store, "Level of verbosity in error logging");
+        add("ErrorLog", TAKE1, SERVER, c -> CommonHandlers.storeIgnored(c, LOGGING), "The filename of the error log");
+        add("LogLevel", RAW_ARGS, SERVER_DIR, c -> CommonHandlers.storeIgnored(c, LOGGING),
+                "Level of verbosity in error logging");
         add("ServerAdmin", TAKE1, SERVER, CommonHandlers::store, "The email address of the server administrator");
-        add("ErrorDocument", TAKE2, FILEINFO, CommonHandlers::store, "Change responses for HTTP errors");
-        add("DefaultType", TAKE1, FILEINFO, CommonHandlers::store,
+        add("ErrorDocument", TAKE2, FILEINFO, c -> CommonHandlers.storeIgnored(c,
+                "error responses are the server's own pages (not implemented yet)"), "Change responses for HTTP errors");
+        add("DefaultType", TAKE1, FILEINFO,
+                c -> CommonHandlers.storeIgnored(c, "it has no effect in Apache 2.4 either"),
                 "the default media type for otherwise untyped files (DEPRECATED)");
         add("Include", TAKE1, SERVER_DIR, c -> c.scope().includes().include(c.arg(0), false),
                 "Name(s) of the config file(s) to be included; fails if the wildcard doesn't match at least one file");
@@ -171,7 +175,7 @@ final class DirectiveTable {
                 "an environment variable name and optional value to pass to CGI.");
         add("UnsetEnv", ITERATE, FILEINFO, CoreHandlers::unsetEnv,
                 "a list of variables to remove from the CGI environment.");
-        add("PassEnv", ITERATE, FILEINFO, CommonHandlers::store, "a list of environment variables to pass to CGI.");
+        add("PassEnv", ITERATE, FILEINFO, CoreHandlers::passEnv, "a list of environment variables to pass to CGI.");
         add("SetEnvIf", RAW_ARGS, FILEINFO, StoredHandlers::setEnvIf, "A header-name, regex and a list of variables.");
         add("SetEnvIfNoCase", RAW_ARGS, FILEINFO, StoredHandlers::setEnvIf,
                 "a header-name, regex and a list of variables.");
@@ -181,7 +185,7 @@ final class DirectiveTable {
         add("DirectoryIndex", ITERATE, INDEXES, CoreHandlers::directoryIndex, "a list of file names");
         add("MultiviewsMatch", RAW_ARGS, FILEINFO, StoredHandlers::multiviewsMatch,
                 "NegotiatedOnly (default), Handlers and/or Filters, or Any");
-        add("CustomLog", TAKE23, SERVER, CommonHandlers::store,
+        add("CustomLog", TAKE23, SERVER, c -> CommonHandlers.storeIgnored(c, LOGGING),
                 "a file name, a custom log format string or format name, and an optional \"env=\" or \"expr=\" "
                         + "clause (see docs)");
         add("LogFormat", TAKE12, SERVER, CommonHandlers::store,

@@ -73,6 +73,26 @@ class NoticesTest {
     }
 
     @Test
+    void passEnvTakesTheServerProcesssValueAndWarnsOfAnUndefinedOne() {
+        String home = System.getenv("HOME");
+        org.junit.jupiter.api.Assumptions.assumeTrue(home != null, "the test needs HOME set");
+        ParsedFile parsed = new Confs(root).parse("x.conf", "PassEnv HOME NO_SUCH_VARIABLE_42\n");
+        assertEquals(List.of("x.conf:1: PassEnv variable NO_SUCH_VARIABLE_42 was undefined"), parsed.notices());
+        List<org.wsgi.api.config.EnvAction> env = parsed.fragment().main().settings().env();
+        assertEquals(1, env.size());
+        assertEquals("HOME", env.get(0).name());
+        assertEquals(home, env.get(0).value());
+    }
+
+    @Test
+    void loggingDirectivesAndErrorDocumentSayTheyAreIgnored() {
+        ParsedFile parsed = new Confs(root).parse("x.conf", "ErrorLog logs/error_log\nErrorDocument 404 /nf.html\n");
+        assertEquals(List.of("x.conf:1: ErrorLog is accepted but ignored: the server logs through its own logging"
+                + " configuration (slf4j)", "x.conf:2: ErrorDocument is accepted but ignored: error responses are the"
+                + " server's own pages (not implemented yet)"), parsed.notices());
+    }
+
+    @Test
     void meaninglessFlagsAreStillChecked() {
         assertEquals(List.of("x.conf:1: WSGIDontWriteBytecode must be one of: Off | On"),
                 new Confs(root).errors("WSGIDontWriteBytecode sometimes"));
@@ -111,7 +131,7 @@ class NoticesTest {
         assertEquals(List.of(List.of("Request_URI", "^/x", "X=1")), s.directives().get("SetEnvIf"));
         assertEquals(List.of(List.of("/a:/b")), s.directives().get("WSGIPythonPath"));
         assertEquals(List.of(List.of("Off")), s.directives().get("WSGIRestrictSignal"));
-        assertEquals(19, s.directives().size());
+        assertEquals(18, s.directives().size(), "PassEnv became SetEnv-like actions");
     }
 
     @Test
