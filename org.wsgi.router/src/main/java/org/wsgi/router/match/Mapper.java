@@ -42,12 +42,16 @@ final class Mapper {
     private final AccessFiles accessFiles;
     private final FileProbe probe;
     private final AccessControl accessControl;
+    /** {@code WSGIRestrictEmbedded On}: only requests delegated to a daemon process group may run. */
+    private final boolean restrictEmbedded;
     private final PerDirectoryRewrite perDirectoryRewrite = new PerDirectoryRewrite();
 
     Mapper(WsgiConfiguration configuration, FileProbe probe, UnaryOperator<String> processEnv,
             boolean caseSensitive, AccessFiles accessFiles, HookRunner hooks) {
         this.configuration = configuration;
         this.accessControl = new AccessControl(new PasswordFiles(), new ScriptHooks(hooks));
+        this.restrictEmbedded = "on".equalsIgnoreCase(Directives.value(configuration.main().settings(),
+                "WSGIRestrictEmbedded"));
         this.probe = probe;
         this.accessFiles = accessFiles;
         this.resolver = new ScriptResolver(probe);
@@ -200,6 +204,9 @@ final class Mapper {
             if (refusal != null) {
                 return error(500, refusal + ": " + UriPath.text(walk.path()));
             }
+        } else if (restrictEmbedded) {
+            return error(500, "Embedded mode of mod_wsgi disabled by runtime configuration: "
+                    + UriPath.text(walk.path()));
         }
         String callable = GroupNames.expand(first(mount == null ? null : mount.callableObject(), s.callableObject(),
                 ScriptTarget.DEFAULT_CALLABLE), ctx);

@@ -98,6 +98,15 @@ class RoutingTableTest {
     }
 
     @Test
+    void withEmbeddedModeRestrictedOnlyDaemonRequestsRun() {
+        DirectorySettings restrict = new DirectorySettings(null, null, null, null, null, null, null, List.of(), null,
+                null, Map.of(), List.of(), null, Map.of("WSGIRestrictEmbedded", List.of(List.of("On"))));
+        Route r = get(new Configs().mount(alias("/e", "/srv/env.wsgi")).settings(restrict).table(FILES), "/e");
+        assertEquals(500, r.status());
+        assertEquals("Embedded mode of mod_wsgi disabled by runtime configuration: /srv/env.wsgi", r.reason());
+    }
+
+    @Test
     void firstMountWins() {
         RoutingTable t = new Configs().mount(alias("/wiki", "/srv/dir/a.wsgi")).mount(alias("/", "/srv/env.wsgi"))
                 .table(FILES);

@@ -88,8 +88,7 @@ final class DirectiveTable {
                 "Location of WSGI group auth script file.");
         add("WSGIGroupAuthoritative", TAKE1, AUTHCFG, CommonHandlers::storeOnOff,
                 "Enable/Disable as being authoritative on groups.");
-        add("WSGIRestrictEmbedded", TAKE1, GLOBAL, c -> WsgiHookHandlers.notYetWhenOn(c,
-                "requests not delegated to a daemon process group still run embedded"),
+        add("WSGIRestrictEmbedded", TAKE1, GLOBAL, CommonHandlers::storeOnOff,
                 "Enable/Disable use of embedded mode.");
         add("WSGICaseSensitivity", TAKE1, GLOBAL, CommonHandlers::storeOnOff,
                 "Define whether file system is case sensitive.");
