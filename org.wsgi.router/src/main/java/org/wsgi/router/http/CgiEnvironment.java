@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.wsgi.api.Route;
+import org.wsgi.router.match.CgiNames;
 import org.wsgi.router.match.ProxyHeaders;
 import org.wsgi.router.match.UriPath;
 
@@ -75,8 +76,9 @@ public final class CgiEnvironment {
         while (names.hasMoreElements()) {
             String name = names.nextElement();
             String key = headerKey(name);
-            // Proxy: never HTTP_PROXY, which CGI libraries take for a proxy setting ("httpoxy"), as Apache drops it.
-            if (key == null || key.equals("HTTP_PROXY")
+            // Proxy: never HTTP_PROXY, which CGI libraries take for a proxy setting ("httpoxy"), as Apache drops it;
+            // Proxy-Authorization: the credentials for a proxy, which Apache never passes either.
+            if (key == null || key.equals("HTTP_PROXY") || key.equals("HTTP_PROXY_AUTHORIZATION")
                     || (!route.passAuthorization() && key.equals("HTTP_AUTHORIZATION"))) {
                 continue;
             }
@@ -144,17 +146,8 @@ public final class CgiEnvironment {
         return req.getAttribute(CIPHER_SUITE) != null ? "https" : "http";
     }
 
-    /** The body's headers are {@code CONTENT_TYPE} and {@code CONTENT_LENGTH}, not {@code HTTP_*}, in CGI. */
     private static String cgiName(String key) {
-        if (key.startsWith("HTTP_CONTENT_")) {
-            if (key.equals("HTTP_CONTENT_TYPE")) {
-                return "CONTENT_TYPE";
-            }
-            if (key.equals("HTTP_CONTENT_LENGTH")) {
-                return "CONTENT_LENGTH";
-            }
-        }
-        return key;
+        return CgiNames.cgiName(key);
     }
 
     /**
@@ -197,17 +190,6 @@ public final class CgiEnvironment {
     }
 
     static String toHeaderKey(String name) {
-        StringBuilder b = new StringBuilder(name.length() + 5).append("HTTP_");
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '-') {
-                b.append('_');
-            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-                b.append((char) (c >= 'a' ? c - ('a' - 'A') : c));
-            } else {
-                return null;
-            }
-        }
-        return b.toString();
+        return CgiNames.headerKey(name);
     }
 }

@@ -17,6 +17,7 @@ import org.wsgi.api.WsgiRouter;
 import org.wsgi.api.exec.InterpreterProvider;
 import org.wsgi.api.exec.ProcessGroupManager;
 import org.wsgi.api.exec.WsgiException;
+import org.wsgi.router.match.CgiNames;
 import org.wsgi.router.match.UriPath;
 
 /**
@@ -126,6 +127,6 @@ public final class WsgiServlet extends HttpServlet {
     private static RouteRequest routeRequest(HttpServletRequest req) {
         return new RouteRequest(req.getMethod(), CgiEnvironment.scheme(req), req.getHeader("Host"),
                 req.getLocalPort(), UriPath.rawBytes(req.getRequestURI()), UriPath.rawBytes(req.getQueryString()),
-                req.getRemoteAddr(), new RequestHeaders(req));
+                CgiNames.address(req.getRemoteAddr()), new RequestHeaders(req));
     }
 }

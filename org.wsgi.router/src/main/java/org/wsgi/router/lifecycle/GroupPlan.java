@@ -74,6 +74,9 @@ public final class GroupPlan {
                 preloads.add(target(i));
             }
         }
+        if (restrictEmbedded(c)) {
+            preloads.clear(); // WSGIRestrictEmbedded On: nothing runs in this process, pre-loads neither
+        }
         return new GroupPlan(List.copyOf(preloads), Set.copyOf(named), List.copyOf(expanded));
     }
 
@@ -110,6 +113,11 @@ public final class GroupPlan {
 
     private static String name(String group) {
         return group == null || group.equals("%{GLOBAL}") ? "" : group;
+    }
+
+    private static boolean restrictEmbedded(WsgiConfiguration c) {
+        List<List<String>> set = c.main().settings().directives().get("WSGIRestrictEmbedded");
+        return set != null && !set.isEmpty() && "on".equalsIgnoreCase(set.get(set.size() - 1).get(0));
     }
 
     private static boolean embedded(String processGroup) {

@@ -49,9 +49,14 @@ final class Mapper {
     Mapper(WsgiConfiguration configuration, FileProbe probe, UnaryOperator<String> processEnv,
             boolean caseSensitive, AccessFiles accessFiles, HookRunner hooks) {
         this.configuration = configuration;
-        this.accessControl = new AccessControl(new PasswordFiles(), new ScriptHooks(hooks));
         this.restrictEmbedded = "on".equalsIgnoreCase(Directives.value(configuration.main().settings(),
                 "WSGIRestrictEmbedded"));
+        // Hook scripts run embedded: with embedded mode restricted they fail, so what they guard stays closed.
+        this.accessControl = new AccessControl(new PasswordFiles(), new ScriptHooks(restrictEmbedded
+                ? (hook, function, environ, args) -> {
+                    throw new org.wsgi.api.exec.WsgiException(500,
+                            "Embedded mode of mod_wsgi disabled by runtime configuration: " + hook.script());
+                } : hooks));
         this.probe = probe;
         this.accessFiles = accessFiles;
         this.resolver = new ScriptResolver(probe);
@@ -136,8 +141,9 @@ final class Mapper {
             env.put("SERVER_PORT", String.valueOf(r.port()));
             env.put("SERVER_SIGNATURE", "");
             http.headers().forEach((name, value) -> {
-                if (!name.equals("authorization") && !name.equals("proxy")) {
-                    env.put("HTTP_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), value);
+                String key = CgiNames.headerKey(name);
+                if (key != null && !key.equals("HTTP_PROXY") && !CgiNames.credentials(key)) {
+                    env.put(CgiNames.cgiName(key), value);
                 }
             });
             env.put("mod_wsgi.process_group", "");

@@ -99,8 +99,9 @@ public final class ProxyHeaders {
         return all;
     }
 
+    /** A proxy may say the client used https; a TLS connection stays https whatever it says (mod_ssl decides last). */
     private static void scheme(Map<String, String> env, Boolean https) {
-        if (https != null) {
+        if (https != null && (https || !"https".equals(env.get("REQUEST_SCHEME")))) {
             env.put("wsgi.url_scheme", https ? "https" : "http");
         }
     }

@@ -46,6 +46,18 @@ class GroupPlanTest {
     }
 
     @Test
+    void withEmbeddedModeRestrictedNothingIsPreloaded() {
+        DirectorySettings restrict = new DirectorySettings(null, null, null, null, null, null, null, List.of(), null,
+                null, Map.of(), List.of(), null, Map.of("WSGIRestrictEmbedded", List.of(List.of("On"))));
+        ServerConfig main = new ServerConfig("localhost", 0, List.of(), List.of(), "/srv/htdocs",
+                List.of(mount(ScriptMount.Kind.PREFIX, "/a", "/srv/a.wsgi", "%{GLOBAL}", "%{GLOBAL}")), List.of(),
+                restrict, List.of(), AT);
+        GroupPlan plan = GroupPlan.of(new WsgiConfiguration(1, "/srv/deploy", List.of(), main, List.of(), List.of(),
+                List.of(mount(ScriptMount.Kind.PREFIX, "", "/srv/import.py", "%{GLOBAL}", "imported"))));
+        assertEquals(List.of(), plan.preloads());
+    }
+
+    @Test
     void scriptsOfExpandedGroupsStayReachableThroughFilesDirectoriesMatchesAndTheDocumentRoot() {
         GroupPlan plan = GroupPlan.of(config(List.of(
                 mount(ScriptMount.Kind.PREFIX, "/a", "/srv/a.wsgi", null, null),

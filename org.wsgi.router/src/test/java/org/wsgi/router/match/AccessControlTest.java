@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wsgi.api.Route;
 import org.wsgi.api.RouteRequest;
 import org.wsgi.api.config.DirectorySettings;
 import org.wsgi.api.exec.WsgiException;
@@ -151,6 +152,30 @@ class AccessControlTest {
                 "None: unknown to every provider");
         answers.put("check_password", new WsgiException(500, "boom"));
         assertEquals(500, access.check(s, request("GET", "127.0.0.1", basic("x", "y")), "/x", call).status());
+    }
+
+    @Test
+    void hookScriptsGetOnlyValidHeaderNamesAndNoCredentials() throws Exception {
+        Map<String, String> seen = new LinkedHashMap<>();
+        Path root = Files.createDirectories(dir.resolve("srv"));
+        Files.writeString(root.resolve("site.wsgi"), "application = None\n");
+        HookRunner recording = (hook, function, environ, args) -> {
+            seen.putAll(environ);
+            return Boolean.TRUE;
+        };
+        String conf = "WSGIScriptAlias /site " + root.resolve("site.wsgi") + "\n<Location /site>\n"
+                + "WSGIAccessScript " + root.resolve("site.wsgi") + "\n</Location>\n";
+        RoutingTable t = Configs.parsed(dir, conf, recording);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-forwarded-for", "1.2.3.4");
+        headers.put("x_forwarded_for", "10.0.0.5");
+        headers.put("proxy-authorization", "Basic abc");
+        headers.put("content-type", "text/plain");
+        assertEquals(Route.Outcome.WSGI, t.route(new RouteRequest("GET", "http", "localhost", 80, "/site", null,
+                "127.0.0.1", headers)).outcome());
+        assertEquals("1.2.3.4", seen.get("HTTP_X_FORWARDED_FOR"), "an underscore name is not a header Apache passes");
+        assertEquals("text/plain", seen.get("CONTENT_TYPE"));
+        assertTrue(!seen.containsKey("HTTP_PROXY_AUTHORIZATION"), seen.toString());
     }
 
     @Test

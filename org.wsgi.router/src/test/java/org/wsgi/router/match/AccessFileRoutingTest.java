@@ -117,4 +117,16 @@ class AccessFileRoutingTest {
         assertEquals("/site/some/where", r.env().get("REDIRECT_URL"));
         assertEquals("200", r.env().get("REDIRECT_STATUS"));
     }
+
+    @Test
+    void anInternalRedirectKeepsTheTrustedProxyHeadersAndTheAdmin() throws Exception {
+        site("RewriteEngine On\nRewriteCond %{REQUEST_FILENAME} !-f\nRewriteRule ^(.*)$ /site/app.wsgi/$1 [L]\n");
+        Route r = get(table("ServerAdmin ops@example.com\nWSGITrustedProxyHeaders X-Forwarded-For\n"
+                + "WSGITrustedProxies 10.0.0.1\n" + CONF.formatted("FileInfo")), "/site/some/where");
+        assertEquals(Route.Outcome.WSGI, r.outcome(), r.reason());
+        assertEquals("/some/where", r.pathInfo(), "redirected");
+        assertEquals(List.of("HTTP_X_FORWARDED_FOR"), r.proxyTrust().headers());
+        assertEquals(List.of("10.0.0.1"), r.proxyTrust().proxies());
+        assertEquals("ops@example.com", r.serverAdmin());
+    }
 }

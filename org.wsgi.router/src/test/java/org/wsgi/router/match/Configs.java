@@ -77,4 +77,18 @@ final class Configs {
     RoutingTable table(FakeFiles files) {
         return new RoutingTable(build(), "machine", files, name -> null);
     }
+
+    /** A table from configuration text, parsed as the deploy folder would (relative paths against {@code root}). */
+    static RoutingTable parsed(java.nio.file.Path root, String conf, HookRunner hooks) throws java.io.IOException {
+        java.nio.file.Path file = root.resolve("case.conf");
+        java.nio.file.Files.writeString(file, conf);
+        org.wsgi.config.apache.parser.ConfParser parser = new org.wsgi.config.apache.parser.ConfParser(root);
+        var parsed = parser.parse(file, java.nio.file.Files.readAllBytes(file));
+        if (!parsed.errors().isEmpty()) {
+            throw new IllegalArgumentException(parsed.errors().toString());
+        }
+        var assembly = org.wsgi.config.apache.parser.ConfAssembler.assemble(1, root, List.of(parsed), List.of());
+        return new RoutingTable(assembly.configuration(), "machine", FileProbe.FILE_SYSTEM, v -> null,
+                AccessFiles.NONE, hooks);
+    }
 }

@@ -91,6 +91,24 @@ class ProxyHeadersTest {
     }
 
     @Test
+    void aTlsConnectionStaysHttpsWhateverTheProxySays() {
+        Map<String, String> env = request("X-Forwarded-Proto: http");
+        env.put("REQUEST_SCHEME", "https");
+        env.put("wsgi.url_scheme", "https");
+        ProxyHeaders.apply(env, new ProxyTrust(List.of("HTTP_X_FORWARDED_PROTO"), List.of()));
+        assertEquals("https", env.get("wsgi.url_scheme"));
+    }
+
+    @Test
+    void addressesAreAsApachePrintsThem() {
+        assertEquals("::1", CgiNames.address("[0:0:0:0:0:0:0:1]"));
+        assertEquals("2001:db8::1:0:0:1", CgiNames.address("[2001:db8:0:0:1:0:0:1]"));
+        assertEquals("fe80::1", CgiNames.address("fe80:0:0:0:0:0:0:1"));
+        assertEquals("1:2:3:4:5:6:7:8", CgiNames.address("[1:2:3:4:5:6:7:8]"));
+        assertEquals("127.0.0.1", CgiNames.address("127.0.0.1"));
+    }
+
+    @Test
     void schemeHeadersInTheOrderWrittenTheLastOneWithAValueCounts() {
         List<String> trusted = List.of("X-Forwarded-HTTPS", "X-Real-IP", "X-Forwarded-Proto");
         Map<String, String> env = apply(trusted, List.of(), "X-Forwarded-HTTPS: on", "X-Real-IP: 9.9.9.9");

@@ -66,6 +66,10 @@ final class ApplicationGroup {
                     madeWith = settings;
                     state = s;
                     LOG.info("Create interpreter '{}' ({} ms)", name, (System.nanoTime() - start) / 1_000_000);
+                    if (!settings.equals(table.settings())) {
+                        // The settings changed while this state was made, after the table looked for stale groups.
+                        table.discard(this, true);
+                    }
                 }
             }
         }

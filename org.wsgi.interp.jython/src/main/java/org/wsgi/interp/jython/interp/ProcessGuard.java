@@ -20,7 +20,8 @@ import org.wsgi.interp.jython.gateway.RequestLog;
  * <li>{@code os._exit(n)} and {@code os.kill()} of this process: ending the JVM would end every group. The calling
  * group is discarded instead (torn down once its running requests end, made again by its next request), as the
  * process would be replaced under Apache; {@code _exit} then raises {@code SystemExit}, since it must not return.
- * Only the {@code os} module's functions are guarded: {@code posix} is one Java class shared by every group.</li>
+ * Only the {@code os} module's functions are guarded: {@code posix} is one Java class shared by every group, so
+ * {@code posix._exit}, and Java's own {@code System.exit} called from Python, still end the JVM.</li>
  * </ul>
  * One instance per engine; thread-safe (the setting is volatile, the rest immutable).
  */
@@ -133,8 +134,9 @@ public final class ProcessGuard {
         public PyObject __call__(PyObject pid, PyObject signalnum) {
             long target = pid.asLong();
             int sig = signalnum.asInt();
-            // 0 and -1 address process groups or every process, which include this one; signal 0 only probes.
-            if (sig == 0 || (target != PID && target != 0 && target != -1)) {
+            // 0 and negative pids address process groups (or, -1, every process), which may include this one: the
+            // server usually leads its own group. Signal 0 only probes.
+            if (sig == 0 || (target != PID && target > 0)) {
                 return original.__call__(pid, signalnum);
             }
             RequestLog.groupWarning(group, "os.kill(" + pid + ", " + sig + ") would signal the server's process: not"

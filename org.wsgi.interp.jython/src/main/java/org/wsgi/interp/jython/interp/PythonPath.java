@@ -36,35 +36,42 @@ final class PythonPath {
     private PythonPath() {
     }
 
-    /** Puts {@code dirs} (absolute) first on the state's {@code sys.path}; the state is the thread's current one. */
+    /**
+     * Adds {@code dirs} (absolute) to the state's {@code sys.path} as {@code site.addsitedir} does, appending as it
+     * goes (so a {@code .pth} file's {@code import} lines see what came before), then moves every entry that was
+     * not there before to the front, in order, as mod_wsgi does. The state is the thread's current one.
+     */
     static void prepend(PySystemState state, List<String> dirs, String group) {
         if (dirs.isEmpty()) {
             return;
         }
         PyList path = state.path;
+        List<PyObject> before = new ArrayList<>();
         Set<String> known = new HashSet<>();
         for (PyObject entry : path.asIterable()) {
+            before.add(entry);
             known.add(Path.of(entry.toString()).toAbsolutePath().normalize().toString());
         }
-        List<String> added = new ArrayList<>();
         for (String dir : dirs) {
             Path site = Path.of(dir);
             if (known.add(site.toString())) {
-                added.add(site.toString());
+                path.append(Py.newString(site.toString()));
             }
             for (Path pth : pthFiles(site)) {
-                addPackage(site, pth, known, added, group);
+                addPackage(site, pth, known, path, group);
             }
         }
-        List<PyObject> rest = new ArrayList<>();
+        Set<String> old = new HashSet<>();
+        before.forEach(entry -> old.add(entry.toString()));
+        List<PyObject> added = new ArrayList<>();
         for (PyObject entry : path.asIterable()) {
-            if (!added.contains(entry.toString())) {
-                rest.add(entry);
+            if (!old.contains(entry.toString())) {
+                added.add(entry);
             }
         }
         path.clear();
-        added.forEach(entry -> path.append(Py.newString(entry)));
-        rest.forEach(path::append);
+        added.forEach(path::append);
+        before.forEach(path::append);
     }
 
     private static List<Path> pthFiles(Path site) {
@@ -76,7 +83,7 @@ final class PythonPath {
     }
 
     /** {@code site.addpackage}: one {@code .pth} file; an error ends the file, as it does there. */
-    private static void addPackage(Path site, Path pth, Set<String> known, List<String> added, String group) {
+    private static void addPackage(Path site, Path pth, Set<String> known, PyList path, String group) {
         List<String> lines;
         try {
             lines = Files.readAllLines(pth, StandardCharsets.ISO_8859_1);
@@ -98,7 +105,7 @@ final class PythonPath {
                 Path dir = site.resolve(line.stripTrailing()).toAbsolutePath().normalize();
                 if (!known.contains(dir.toString()) && Files.exists(dir)) {
                     known.add(dir.toString());
-                    added.add(dir.toString());
+                    path.append(Py.newString(dir.toString()));
                 }
             } catch (RuntimeException e) { // a PyException from an import line, or a bad path
                 LOG.error("[group '{}'] Error processing line {} of {}: {}; remainder of file ignored", group, n + 1, pth,
