@@ -46,8 +46,8 @@ public interface InterpreterProvider {
      *
      * @return what the function returned: {@code Boolean}, {@code String}, a {@code List<String>} for a sequence of
      *         strings, or {@code null} for {@code None}
-     * @throws WsgiException 500 when the script cannot be loaded, lacks the function, or the function raised (the
-     *         traceback is logged)
+     * @throws WsgiException 404 when the script lacks the function; 500 when the script cannot be loaded or the
+     *         function raised (the traceback is logged)
      */
     default Object callHook(ScriptTarget hook, String function, Map<String, String> environ, List<String> args)
             throws WsgiException {

@@ -42,6 +42,7 @@ final class Mapper {
     private final AccessFiles accessFiles;
     private final FileProbe probe;
     private final AccessControl accessControl;
+    private final ScriptHooks scriptHooks;
     /** {@code WSGIRestrictEmbedded On}: only requests delegated to a daemon process group may run. */
     private final boolean restrictEmbedded;
     private final PerDirectoryRewrite perDirectoryRewrite = new PerDirectoryRewrite();
@@ -52,11 +53,11 @@ final class Mapper {
         this.restrictEmbedded = "on".equalsIgnoreCase(Directives.value(configuration.main().settings(),
                 "WSGIRestrictEmbedded"));
         // Hook scripts run embedded: with embedded mode restricted they fail, so what they guard stays closed.
-        this.accessControl = new AccessControl(new PasswordFiles(), new ScriptHooks(restrictEmbedded
-                ? (hook, function, environ, args) -> {
-                    throw new org.wsgi.api.exec.WsgiException(500,
-                            "Embedded mode of mod_wsgi disabled by runtime configuration: " + hook.script());
-                } : hooks));
+        this.scriptHooks = new ScriptHooks(restrictEmbedded ? (hook, function, environ, args) -> {
+            throw new org.wsgi.api.exec.WsgiException(500,
+                    "Embedded mode of mod_wsgi disabled by runtime configuration: " + hook.script());
+        } : hooks);
+        this.accessControl = new AccessControl(new PasswordFiles(), scriptHooks);
         this.probe = probe;
         this.accessFiles = accessFiles;
         this.resolver = new ScriptResolver(probe);
@@ -119,41 +120,9 @@ final class Mapper {
         return wsgi(r, walk, uri, s, mount, access);
     }
 
-    /**
-     * What a hook script gets of the request (made only if one is called): the CGI variables mod_wsgi 4.9.4 passes
-     * its access and authentication hooks that this router knows (no REMOTE_PORT, SERVER_ADDR, SERVER_PROTOCOL),
-     * the headers but Authorization and Proxy, SCRIPT_NAME and PATH_INFO as the application would get them.
-     */
     private ScriptHooks.Call hookCall(Request r, ScriptResolver.Walk walk, String uri) {
-        java.util.function.Supplier<Map<String, String>> environ = () -> {
-            Map<String, String> env = new java.util.LinkedHashMap<>();
-            String pathInfo = walk.pathInfo();
-            String scriptUri = uri.endsWith(pathInfo) ? uri.substring(0, uri.length() - pathInfo.length()) : uri;
-            RouteRequest http = r.http();
-            env.put("DOCUMENT_ROOT", r.server().documentRoot());
-            env.put("PATH_INFO", UriPath.collapseSlashes(pathInfo));
-            env.put("QUERY_STRING", http.query() == null ? "" : http.query());
-            env.put("REMOTE_ADDR", http.remoteAddr());
-            env.put("REQUEST_METHOD", http.method());
-            env.put("REQUEST_URI", http.rawPath() + (http.query() == null ? "" : "?" + http.query()));
-            env.put("SCRIPT_NAME", UriPath.collapseSlashes(scriptUri));
-            env.put("SERVER_NAME", serverName(r));
-            env.put("SERVER_PORT", String.valueOf(r.port()));
-            env.put("SERVER_SIGNATURE", "");
-            http.headers().forEach((name, value) -> {
-                String key = CgiNames.headerKey(name);
-                if (key != null && !key.equals("HTTP_PROXY") && !CgiNames.credentials(key)) {
-                    env.put(CgiNames.cgiName(key), value);
-                }
-            });
-            env.put("mod_wsgi.process_group", "");
-            env.put("mod_wsgi.script_reloading", "1");
-            return env;
-        };
-        GroupNames.Context ctx = new GroupNames.Context(r.server().name(), r.host().name(), r.port(),
-                caseSensitive ? uri : RoutingTable.lower(uri), Map.of(), processEnv);
-        return new ScriptHooks.Call(environ, name -> GroupNames.expand(name, ctx),
-                Path.of(configuration.serverRoot()));
+        return HookEnviron.call(r, walk, uri, serverName(r), caseSensitive ? uri : RoutingTable.lower(uri),
+                processEnv, Path.of(configuration.serverRoot()));
     }
 
     private Route directory(Request r, String dir, String uri, DirectorySettings s, ScriptMount mount,
@@ -205,6 +174,19 @@ final class Mapper {
                 "%{RESOURCE}"), ctx);
         String proc = GroupNames.expand(first(mount == null ? null : mount.processGroup(), s.processGroup(),
                 "%{GLOBAL}"), ctx);
+        String callable = GroupNames.expand(first(mount == null ? null : mount.callableObject(), s.callableObject(),
+                ScriptTarget.DEFAULT_CALLABLE), ctx);
+        List<String> dispatchScript = Directives.last(s, "WSGIDispatchScript");
+        if (dispatchScript != null) {
+            try {
+                ScriptHooks.Dispatch d = scriptHooks.dispatch(dispatchScript, hookCall(r, walk, uri));
+                proc = first(d.processGroup(), proc);
+                app = first(d.applicationGroup(), app);
+                callable = first(d.callableObject(), callable);
+            } catch (org.wsgi.api.exec.WsgiException e) {
+                return error(500, e.getMessage());
+            }
+        }
         if (!proc.isEmpty()) {
             String refusal = checkProcessGroup(proc, r.server().name(), s);
             if (refusal != null) {
@@ -214,8 +196,6 @@ final class Mapper {
             return error(500, "Embedded mode of mod_wsgi disabled by runtime configuration: "
                     + UriPath.text(walk.path()));
         }
-        String callable = GroupNames.expand(first(mount == null ? null : mount.callableObject(), s.callableObject(),
-                ScriptTarget.DEFAULT_CALLABLE), ctx);
         ScriptTarget target = new ScriptTarget(Path.of(UriPath.text(walk.path())), app, callable,
                 first(s.scriptReloading(), Boolean.TRUE), walk.modified());
         String reason = mount != null ? "matched " + mount.location() + " " + mount.urlPath()

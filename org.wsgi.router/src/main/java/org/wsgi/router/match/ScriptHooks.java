@@ -66,6 +66,37 @@ final class ScriptHooks {
                 + "' must be an iterable sequence of byte strings");
     }
 
+    /** What a {@code WSGIDispatchScript} chose for a request; {@code null} where it chose nothing. */
+    record Dispatch(String processGroup, String applicationGroup, String callableObject) {
+    }
+
+    /**
+     * {@code WSGIDispatchScript}: its {@code process_group}, {@code application_group} and {@code callable_object}
+     * functions, each optional, each returning a name or None (recorded with modwsgi-ref: a function that raises
+     * makes the request a 500).
+     */
+    Dispatch dispatch(List<String> directive, Call call) throws WsgiException {
+        return new Dispatch(choice(directive, call, "process_group"), choice(directive, call, "application_group"),
+                choice(directive, call, "callable_object"));
+    }
+
+    private String choice(List<String> directive, Call call, String function) throws WsgiException {
+        Object r;
+        try {
+            r = run(directive, call, function, List.of());
+        } catch (WsgiException e) {
+            if (e.status() == 404) {
+                return null; // the script does not define this one
+            }
+            throw e;
+        }
+        if (r == null || r instanceof String) {
+            return (String) r;
+        }
+        throw new WsgiException(500, "WSGI dispatch script '" + directive.get(0) + "' returned a " + function
+                + " that is not a string");
+    }
+
     /** The stored directive is {@code path [application-group=name]}; the group defaults to %{GLOBAL}. */
     private Object run(List<String> directive, Call call, String function, List<String> args) throws WsgiException {
         if (directive == null || directive.isEmpty()) {

@@ -179,6 +179,35 @@ class AccessControlTest {
     }
 
     @Test
+    void aDispatchScriptChoosesGroupsAndCallableAndAFailureIs500() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("srv"));
+        Files.writeString(root.resolve("site.wsgi"), "application = None\n");
+        Map<String, Object> choices = new LinkedHashMap<>();
+        HookRunner dispatcher = (hook, function, environ, args) -> {
+            Object c = choices.get(function);
+            if (c == null && !choices.containsKey(function)) {
+                throw new WsgiException(404, "does not provide '" + function + "'");
+            }
+            if (c instanceof WsgiException e) {
+                throw e;
+            }
+            return c;
+        };
+        RoutingTable t = Configs.parsed(dir, "WSGIScriptAlias /site " + root.resolve("site.wsgi") + "\n"
+                + "WSGIDispatchScript dispatch.wsgi\n", dispatcher);
+        Route plain = t.route(new RouteRequest("GET", "http", "localhost", 80, "/site", null, "127.0.0.1", Map.of()));
+        assertEquals("machine|/site", plain.target().applicationGroup(), "no function defined: the defaults");
+        choices.put("application_group", "chosen");
+        choices.put("callable_object", null);
+        Route chosen = t.route(new RouteRequest("GET", "http", "localhost", 80, "/site", null, "127.0.0.1", Map.of()));
+        assertEquals("chosen", chosen.target().applicationGroup());
+        assertEquals("application", chosen.target().callableObject(), "None keeps the default");
+        choices.put("callable_object", new WsgiException(500, "Exception occurred processing WSGI script"));
+        assertEquals(500, t.route(new RouteRequest("GET", "http", "localhost", 80, "/site", null, "127.0.0.1",
+                Map.of())).status());
+    }
+
+    @Test
     void providersAreAskedInOrderUntilOneKnowsTheUser() throws Exception {
         Path users = dir.resolve("htpasswd");
         Files.writeString(users, "alice:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\n");

@@ -75,8 +75,7 @@ final class DirectiveTable {
                 "Specify a list of trusted proxy headers.");
         add("WSGITrustedProxies", RAW_ARGS, FILEINFO, WsgiHookHandlers::trustedProxies,
                 "Specify a list of trusted proxies.");
-        add("WSGIDispatchScript", RAW_ARGS, SERVER_DIR, c -> WsgiHookHandlers.script(c, "dispatch",
-                "application groups and callables come from the configuration alone"),
+        add("WSGIDispatchScript", RAW_ARGS, SERVER_DIR, c -> WsgiHookHandlers.script(c, "dispatch", null),
                 "Location of WSGI dispatch script.");
         add("WSGIHandlerScript", RAW_ARGS, SERVER_DIR, WsgiHookHandlers::handlerScript,
                 "Location of WSGI handler script file.");

@@ -80,7 +80,7 @@ public final class JythonInterpreterProvider implements InterpreterProvider, Aut
             try (RequestLog.Scope bound = log.bind()) {
                 PyObject fn = slot.current(hook, group.state(), log).callable(function);
                 if (fn == null) {
-                    throw new WsgiException(500, "Target WSGI script '" + hook.script() + "' does not provide '"
+                    throw new WsgiException(404, "Target WSGI script '" + hook.script() + "' does not provide '"
                             + function + "'.");
                 }
                 return HookCall.call(fn, hook, hookEnviron, environ, args, log);

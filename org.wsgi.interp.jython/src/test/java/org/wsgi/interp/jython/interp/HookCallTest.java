@@ -56,5 +56,6 @@ class HookCallTest extends ProviderTestSupport {
         assertTrue(odd.getMessage().endsWith("returned an unsupported value: 1"), odd.getMessage());
         WsgiException missing = assertThrows(WsgiException.class, () -> call("get_realm_hash", "x", "y"));
         assertTrue(missing.getMessage().endsWith("does not provide 'get_realm_hash'."), missing.getMessage());
+        assertEquals(404, missing.status(), "a function the script does not define: optional ones are skipped");
     }
 }
