@@ -26,21 +26,19 @@ import org.wsgi.api.exec.ScriptTarget;
  * @param generation the configuration generation this route was computed from
  * @param query the {@code QUERY_STRING} the application sees when mod_rewrite replaced the request's (without the
  *        {@code ?}); {@code null} when it is the request's own
- * @param proxyTrust the proxy headers that may rewrite the environ ({@code WSGITrustedProxyHeaders})
- * @param serverAdmin {@code ServerAdmin} of the server that answers ({@code SERVER_ADMIN}), or {@code null} for the
- *        container's default
+ * @param environOptions what else shapes the environ: trusted proxy headers, {@code ServerAdmin}, ...
  */
 public record Route(Outcome outcome, int status, String reason, ScriptTarget target, String scriptName,
         String pathInfo, String processGroup, String serverName, String documentRoot, Map<String, String> env, boolean passAuthorization,
-        boolean chunkedRequest, long limitRequestBody, long generation, String query, ProxyTrust proxyTrust,
-        String serverAdmin) {
+        boolean chunkedRequest, long limitRequestBody, long generation, String query,
+        EnvironOptions environOptions) {
 
-    /** A route with no trusted proxy headers and the container's {@code SERVER_ADMIN}. */
+    /** A route whose environ has no options set. */
     public Route(Outcome outcome, int status, String reason, ScriptTarget target, String scriptName,
             String pathInfo, String processGroup, String serverName, String documentRoot, Map<String, String> env,
             boolean passAuthorization, boolean chunkedRequest, long limitRequestBody, long generation, String query) {
         this(outcome, status, reason, target, scriptName, pathInfo, processGroup, serverName, documentRoot, env,
-                passAuthorization, chunkedRequest, limitRequestBody, generation, query, ProxyTrust.NONE, null);
+                passAuthorization, chunkedRequest, limitRequestBody, generation, query, EnvironOptions.DEFAULT);
     }
 
     /** A route whose application sees the request's own query string. */
@@ -68,7 +66,17 @@ public record Route(Outcome outcome, int status, String reason, ScriptTarget tar
     public Route {
         Objects.requireNonNull(outcome, "outcome");
         env = Map.copyOf(env);
-        proxyTrust = proxyTrust == null ? ProxyTrust.NONE : proxyTrust;
+        environOptions = environOptions == null ? EnvironOptions.DEFAULT : environOptions;
+    }
+
+    /** The proxy headers that may rewrite the environ. */
+    public ProxyTrust proxyTrust() {
+        return environOptions.proxyTrust();
+    }
+
+    /** {@code ServerAdmin}, or {@code null} for the container's default. */
+    public String serverAdmin() {
+        return environOptions.serverAdmin();
     }
 
     /** An error answer with no script. */

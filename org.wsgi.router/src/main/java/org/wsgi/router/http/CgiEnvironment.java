@@ -107,7 +107,8 @@ public final class CgiEnvironment {
         sink.accept("REMOTE_PORT", String.valueOf(req.getRemotePort()));
         sink.accept("GATEWAY_INTERFACE", "CGI/1.1");
         sink.accept("SERVER_PROTOCOL", req.getProtocol());
-        sink.accept("REQUEST_METHOD", req.getMethod());
+        String method = req.getMethod();
+        sink.accept("REQUEST_METHOD", route.environOptions().mapHeadToGet() && method.equals("HEAD") ? "GET" : method);
         String query = UriPath.rawBytes(req.getQueryString());
         String seen = route.query() != null ? route.query() : query;
         sink.accept("QUERY_STRING", seen == null ? "" : seen);
@@ -128,7 +129,7 @@ public final class CgiEnvironment {
         sink.accept("mod_wsgi.script_reloading", route.target().reloading() ? "1" : "0");
         sink.accept("mod_wsgi.listener_host", localAddr);
         sink.accept("mod_wsgi.listener_port", String.valueOf(req.getLocalPort()));
-        sink.accept("mod_wsgi.enable_sendfile", "0");
+        sink.accept("mod_wsgi.enable_sendfile", route.environOptions().enableSendfile() ? "1" : "0");
         sink.accept("mod_wsgi.ignore_activity", "0");
         sink.accept("mod_wsgi.request_id", requestId);
         String start = String.valueOf(startMicros);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import org.wsgi.api.EnvironOptions;
 import org.wsgi.api.ProxyTrust;
 import org.wsgi.api.Route;
 import org.wsgi.api.RouteRequest;
@@ -211,7 +212,9 @@ final class Mapper {
                 first(mount == null ? null : mount.passAuthorization(), s.passAuthorization(), Boolean.FALSE),
                 first(s.chunkedRequest(), Boolean.FALSE), first(s.limitRequestBody(), 0L),
                 configuration.generation(), java.util.Objects.equals(r.query(), r.http().query()) ? null : r.query(),
-                proxyTrust(s), Directives.value(r.server().settings(), "ServerAdmin"));
+                new EnvironOptions(proxyTrust(s), Directives.value(r.server().settings(), "ServerAdmin"),
+                        "on".equalsIgnoreCase(Directives.value(s, "WSGIMapHEADToGET")),
+                        "on".equalsIgnoreCase(Directives.value(s, "WSGIEnableSendfile"))));
     }
 
     /** {@code WSGITrustedProxyHeaders} (as CGI names) and {@code WSGITrustedProxies}, every occurrence in order. */

@@ -181,7 +181,7 @@ public final class RoutingTable {
         return new Route(next.outcome(), next.status(), next.reason(), next.target(), next.scriptName(),
                 next.pathInfo(), next.processGroup(), next.serverName(), next.documentRoot(), env,
                 next.passAuthorization(), next.chunkedRequest(), next.limitRequestBody(), next.generation(),
-                effective, next.proxyTrust(), next.serverAdmin());
+                effective, next.environOptions());
     }
 
     /** The file a FILE route serves, for the servlet: the byte-string name as a path. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
+import org.wsgi.api.EnvironOptions;
 import org.wsgi.api.ProxyTrust;
 import org.wsgi.api.Route;
 import org.wsgi.api.exec.ScriptTarget;
@@ -69,8 +70,9 @@ class CgiEnvironmentTest {
     @Test
     void trustedProxyHeadersAndTheServersAdminReachTheEnviron() {
         Route behindProxy = new Route(Route.Outcome.WSGI, 200, "", ROUTE.target(), "/app", "", "", "localhost",
-                "/var/www", Map.of(), false, false, 0, 1, null,
-                new ProxyTrust(List.of("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO"), List.of()), "ops@example.com");
+                "/var/www", Map.of(), false, false, 0, 1, null, new EnvironOptions(
+                new ProxyTrust(List.of("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO"), List.of()), "ops@example.com",
+                false, false));
         HttpServletRequest req = request("/app", null, "http", null, List.of(Map.entry("Host", "h"),
                 Map.entry("X-Forwarded-For", "1.2.3.4"), Map.entry("X-Forwarded-Proto", "https"),
                 Map.entry("X-Real-IP", "9.9.9.9")));
@@ -81,6 +83,19 @@ class CgiEnvironmentTest {
         assertEquals("ops@example.com", env.get("SERVER_ADMIN"));
         assertEquals("admin", environ(req).get("SERVER_ADMIN"), "no ServerAdmin: the container's");
         assertEquals("9.9.9.9", environ(req).get("HTTP_X_REAL_IP"), "no trusted headers: nothing changes");
+    }
+
+    @Test
+    void headMapsToGetAndSendfileIsAnnouncedWhenConfigured() {
+        Route options = new Route(Route.Outcome.WSGI, 200, "", ROUTE.target(), "/app", "", "", "localhost",
+                "/var/www", Map.of(), false, false, 0, 1, null, new EnvironOptions(null, null, true, true));
+        HttpServletRequest head = FakeServletRequest.of("HEAD", "/app", null, List.of(Map.entry("Host", "h")), 8080);
+        Map<String, String> env = new CgiEnvironment("admin").build(head, options, "id", 0);
+        assertEquals("GET", env.get("REQUEST_METHOD"));
+        assertEquals("1", env.get("mod_wsgi.enable_sendfile"));
+        Map<String, String> plain = new CgiEnvironment("admin").build(head, ROUTE, "id", 0);
+        assertEquals("HEAD", plain.get("REQUEST_METHOD"));
+        assertEquals("0", plain.get("mod_wsgi.enable_sendfile"));
     }
 
     @Test

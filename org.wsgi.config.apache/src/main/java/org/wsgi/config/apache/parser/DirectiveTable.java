@@ -68,8 +68,7 @@ final class DirectiveTable {
         add("WSGIMapHEADToGET", TAKE1, FILEINFO, WsgiHookHandlers::mapHeadToGet, "Enable/Disable mapping of HEAD to GET.");
         add("WSGIIgnoreActivity", TAKE1, FILEINFO, CommonHandlers::storeOnOff,
                 "Enable/Disable reset of inactvity timeout.");
-        add("WSGIEnableSendfile", TAKE1, FILEINFO, c -> WsgiHookHandlers.notYetWhenOn(c,
-                "mod_wsgi.enable_sendfile stays '0' (wsgi.file_wrapper sends files without copying them anyway)"),
+        add("WSGIEnableSendfile", TAKE1, FILEINFO, CommonHandlers::storeOnOff,
                 "Enable/Disable support for kernel sendfile.");
         add("WSGITrustedProxyHeaders", RAW_ARGS, FILEINFO, WsgiHookHandlers::trustedProxyHeaders,
                 "Specify a list of trusted proxy headers.");

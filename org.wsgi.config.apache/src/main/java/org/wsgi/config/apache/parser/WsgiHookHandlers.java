@@ -21,9 +21,6 @@ final class WsgiHookHandlers {
         if (!v.equalsIgnoreCase("on") && !v.equalsIgnoreCase("off") && !v.equalsIgnoreCase("auto")) {
             return call.name() + " must be one of: Off | On | Auto";
         }
-        if (v.equalsIgnoreCase("on")) {
-            call.notice(call.name() + " On is not implemented yet: HEAD requests reach the application as HEAD");
-        }
         return call.store();
     }
 
