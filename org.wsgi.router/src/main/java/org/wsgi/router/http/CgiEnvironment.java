@@ -37,7 +37,7 @@ public final class CgiEnvironment {
     /** The environment for one request as a map; {@code requestId} is unique per request. */
     public Map<String, String> build(HttpServletRequest req, Route route, String requestId, long startMicros) {
         Map<String, String> env = new LinkedHashMap<>(128);
-        emit(req, route, req.getRemoteAddr(), requestId, startMicros, env::put);
+        emit(req, route, CgiNames.address(req.getRemoteAddr()), requestId, startMicros, env::put);
         return env;
     }
 

@@ -31,8 +31,11 @@ public final class GroupPlan {
     private final List<ScriptTarget> preloads;
     private final Set<String> named;
     private final List<Pattern> expanded;
+    /** A {@code WSGIDispatchScript} may choose any group name at request time: then no group is torn down. */
+    private final boolean dispatch;
 
-    private GroupPlan(List<ScriptTarget> preloads, Set<String> named, List<Pattern> expanded) {
+    private GroupPlan(List<ScriptTarget> preloads, Set<String> named, List<Pattern> expanded, boolean dispatch) {
+        this.dispatch = dispatch;
         this.preloads = preloads;
         this.named = named;
         this.expanded = expanded;
@@ -77,7 +80,9 @@ public final class GroupPlan {
         if (restrictEmbedded(c)) {
             preloads.clear(); // WSGIRestrictEmbedded On: nothing runs in this process, pre-loads neither
         }
-        return new GroupPlan(List.copyOf(preloads), Set.copyOf(named), List.copyOf(expanded));
+        boolean dispatch = servers.stream().anyMatch(s -> s.settings().directives().containsKey("WSGIDispatchScript")
+                || s.sections().stream().anyMatch(x -> x.settings().directives().containsKey("WSGIDispatchScript")));
+        return new GroupPlan(List.copyOf(preloads), Set.copyOf(named), List.copyOf(expanded), dispatch);
     }
 
     /** The scripts to load into the embedded interpreter as soon as this snapshot is live. */
@@ -96,7 +101,7 @@ public final class GroupPlan {
      * or it has no script yet (a request is making it).
      */
     public boolean keeps(ApplicationGroupDTO group) {
-        return named.contains(group.name) || group.scripts.length == 0
+        return dispatch || named.contains(group.name) || group.scripts.length == 0
                 || Arrays.stream(group.scripts).anyMatch(s -> reachable(Path.of(s.path)));
     }
 

@@ -50,4 +50,17 @@ final class HookEnviron {
                 Map.of(), processEnv);
         return new ScriptHooks.Call(environ, name -> GroupNames.expand(name, ctx), serverRoot);
     }
+
+    /**
+     * A dispatch script's view: mod_wsgi gives it the request's environ with the configured process group and the
+     * request's SetEnv and rewrite variables, which the access hooks, run earlier, do not see.
+     */
+    static ScriptHooks.Call forDispatch(ScriptHooks.Call call, String processGroup, Map<String, String> vars) {
+        return new ScriptHooks.Call(() -> {
+            Map<String, String> env = new LinkedHashMap<>(vars);
+            env.putAll(call.environ().get());
+            env.put("mod_wsgi.process_group", processGroup);
+            return env;
+        }, call.groups(), call.serverRoot());
+    }
 }

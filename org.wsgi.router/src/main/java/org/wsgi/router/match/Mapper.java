@@ -53,11 +53,8 @@ final class Mapper {
         this.configuration = configuration;
         this.restrictEmbedded = "on".equalsIgnoreCase(Directives.value(configuration.main().settings(),
                 "WSGIRestrictEmbedded"));
-        // Hook scripts run embedded: with embedded mode restricted they fail, so what they guard stays closed.
-        this.scriptHooks = new ScriptHooks(restrictEmbedded ? (hook, function, environ, args) -> {
-            throw new org.wsgi.api.exec.WsgiException(500,
-                    "Embedded mode of mod_wsgi disabled by runtime configuration: " + hook.script());
-        } : hooks);
+        // Hook scripts run whatever WSGIRestrictEmbedded says: mod_wsgi checks it only before running an application.
+        this.scriptHooks = new ScriptHooks(hooks);
         this.accessControl = new AccessControl(new PasswordFiles(), scriptHooks);
         this.probe = probe;
         this.accessFiles = accessFiles;
@@ -180,11 +177,13 @@ final class Mapper {
         List<String> dispatchScript = Directives.last(s, "WSGIDispatchScript");
         if (dispatchScript != null) {
             try {
-                ScriptHooks.Dispatch d = scriptHooks.dispatch(dispatchScript, hookCall(r, walk, uri));
-                proc = first(d.processGroup(), proc);
-                app = first(d.applicationGroup(), app);
-                callable = first(d.callableObject(), callable);
-            } catch (org.wsgi.api.exec.WsgiException e) {
+                ScriptHooks.Dispatch d = scriptHooks.dispatch(dispatchScript,
+                        HookEnviron.forDispatch(hookCall(r, walk, uri), proc, vars.forEnviron()));
+                // mod_wsgi expands what a dispatch script answers as it expands the configured values.
+                proc = d.processGroup() == null ? proc : GroupNames.expand(d.processGroup(), ctx);
+                app = d.applicationGroup() == null ? app : GroupNames.expand(d.applicationGroup(), ctx);
+                callable = d.callableObject() == null ? callable : GroupNames.expand(d.callableObject(), ctx);
+            } catch (org.wsgi.api.exec.WsgiException | RuntimeException e) {
                 return error(500, e.getMessage());
             }
         }

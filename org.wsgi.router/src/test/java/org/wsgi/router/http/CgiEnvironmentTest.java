@@ -103,6 +103,10 @@ class CgiEnvironmentTest {
         Map<String, String> env = environ(request("/app", null, "http", null,
                 List.of(Map.entry("Host", "h"), Map.entry("Proxy", "http://evil:1/"), Map.entry("X-Other", "1"))));
         assertFalse(env.containsKey("HTTP_PROXY"), env.toString());
+        Map<String, String> withCredentials = environ(request("/app", null, "http", null, List.of(Map.entry("Host",
+                "h"), Map.entry("Proxy-Authorization", "Basic abc"), Map.entry("Authorization", "Basic xyz"))));
+        assertFalse(withCredentials.containsKey("HTTP_PROXY_AUTHORIZATION"), "never passed, as Apache (checked)");
+        assertFalse(withCredentials.containsKey("HTTP_AUTHORIZATION"), "only with WSGIPassAuthorization On");
         assertEquals("1", env.get("HTTP_X_OTHER"));
     }
 }

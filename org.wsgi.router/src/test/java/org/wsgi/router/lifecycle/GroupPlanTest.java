@@ -46,6 +46,19 @@ class GroupPlanTest {
     }
 
     @Test
+    void withADispatchScriptEveryGroupIsKept() {
+        DirectorySettings dispatch = new DirectorySettings(null, null, null, null, null, null, null, List.of(), null,
+                null, Map.of(), List.of(), null, Map.of("WSGIDispatchScript", List.of(List.of("/srv/d.wsgi"))));
+        ServerConfig main = new ServerConfig("localhost", 0, List.of(), List.of(), "/srv/htdocs", List.of(),
+                List.of(), dispatch, List.of(), AT);
+        GroupPlan plan = GroupPlan.of(new WsgiConfiguration(1, "/srv/deploy", List.of(), main, List.of(), List.of(),
+                List.of()));
+        ApplicationGroupDTO chosen = group("tenant-a", "/elsewhere/app.wsgi");
+        assertTrue(plan.keeps(chosen), "a name the dispatch script chose is not the configuration's to drop");
+        assertFalse(GroupPlan.of(config(List.of(), List.of())).keeps(chosen), "without one it goes");
+    }
+
+    @Test
     void withEmbeddedModeRestrictedNothingIsPreloaded() {
         DirectorySettings restrict = new DirectorySettings(null, null, null, null, null, null, null, List.of(), null,
                 null, Map.of(), List.of(), null, Map.of("WSGIRestrictEmbedded", List.of(List.of("On"))));

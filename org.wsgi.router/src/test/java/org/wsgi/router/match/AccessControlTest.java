@@ -193,15 +193,26 @@ class AccessControlTest {
             }
             return c;
         };
-        RoutingTable t = Configs.parsed(dir, "WSGIScriptAlias /site " + root.resolve("site.wsgi") + "\n"
-                + "WSGIDispatchScript dispatch.wsgi\n", dispatcher);
+        Map<String, String> seen = new LinkedHashMap<>();
+        HookRunner recording = (hook, function, environ, args) -> {
+            seen.putAll(environ);
+            return dispatcher.call(hook, function, environ, args);
+        };
+        RoutingTable t = Configs.parsed(dir, "WSGIRestrictEmbedded On\nWSGIDaemonProcess d\nSetEnv TENANT a\n"
+                + "WSGIScriptAlias /site " + root.resolve("site.wsgi") + " process-group=d\n"
+                + "WSGIDispatchScript dispatch.wsgi\n", recording);
         Route plain = t.route(new RouteRequest("GET", "http", "localhost", 80, "/site", null, "127.0.0.1", Map.of()));
         assertEquals("machine|/site", plain.target().applicationGroup(), "no function defined: the defaults");
+        assertEquals("d", seen.get("mod_wsgi.process_group"), "the dispatch script sees the configured group");
+        assertEquals("a", seen.get("TENANT"), "and the request's SetEnv variables");
         choices.put("application_group", "chosen");
         choices.put("callable_object", null);
         Route chosen = t.route(new RouteRequest("GET", "http", "localhost", 80, "/site", null, "127.0.0.1", Map.of()));
         assertEquals("chosen", chosen.target().applicationGroup());
         assertEquals("application", chosen.target().callableObject(), "None keeps the default");
+        choices.put("application_group", "%{GLOBAL}");
+        assertEquals("", t.route(new RouteRequest("GET", "http", "localhost", 80, "/site", null, "127.0.0.1",
+                Map.of())).target().applicationGroup(), "answers are expanded as configured values are");
         choices.put("callable_object", new WsgiException(500, "Exception occurred processing WSGI script"));
         assertEquals(500, t.route(new RouteRequest("GET", "http", "localhost", 80, "/site", null, "127.0.0.1",
                 Map.of())).status());

@@ -95,6 +95,13 @@ class RoutingTableTest {
         assertEquals(List.of("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO"), r.proxyTrust().headers());
         assertEquals(List.of("10.0.0.1"), r.proxyTrust().proxies());
         assertEquals(null, get(TABLE, "/emb/x").serverAdmin(), "none written: the container's default");
+        DirectorySettings flags = new DirectorySettings(null, null, null, null, null, null, null, List.of(), null,
+                null, Map.of(), List.of(), null, Map.of("WSGIMapHEADToGET", List.of(List.of("On")),
+                        "WSGIEnableSendfile", List.of(List.of("on"))));
+        Route f = get(new Configs().mount(alias("/e", "/srv/env.wsgi")).settings(flags).table(FILES), "/e");
+        assertTrue(f.environOptions().mapHeadToGet());
+        assertTrue(f.environOptions().enableSendfile());
+        assertTrue(!get(TABLE, "/emb/x").environOptions().mapHeadToGet(), "Auto, the default, maps nothing here");
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class ProcessGuard {
         }
         PyObject kill = os.__findattr__("kill");
         if (kill != null) {
-            os.__setattr__("kill", new KillGuard(kill, group, exit));
+            os.__setattr__("kill", new KillGuard(kill, processGroup(os), group, exit));
         }
     }
 
@@ -97,6 +97,16 @@ public final class ProcessGuard {
         }
     }
 
+    /** This process's group id, or 0 when {@code os} cannot tell (then every process group counts as ours). */
+    private static long processGroup(PyObject os) {
+        try {
+            PyObject getpgrp = os.__findattr__("getpgrp");
+            return getpgrp == null ? 0 : getpgrp.__call__().asLong();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** {@code os._exit(n)}: the group goes, not the process. */
     private static final class ExitGuard extends PyBuiltinFunctionNarrow {
         private final String group;
@@ -120,12 +130,14 @@ public final class ProcessGuard {
     /** {@code os.kill(pid, sig)}: a signal for this process discards the group instead; others are sent. */
     private static final class KillGuard extends PyBuiltinFunctionNarrow {
         private final PyObject original;
+        private final long processGroup;
         private final String group;
         private final GroupExit exit;
 
-        KillGuard(PyObject original, String group, GroupExit exit) {
+        KillGuard(PyObject original, long processGroup, String group, GroupExit exit) {
             super("kill", 2, 2, "kill(pid, sig): a signal for the server's own process discards the group instead");
             this.original = original;
+            this.processGroup = processGroup;
             this.group = group;
             this.exit = exit;
         }
@@ -134,9 +146,11 @@ public final class ProcessGuard {
         public PyObject __call__(PyObject pid, PyObject signalnum) {
             long target = pid.asLong();
             int sig = signalnum.asInt();
-            // 0 and negative pids address process groups (or, -1, every process), which may include this one: the
-            // server usually leads its own group. Signal 0 only probes.
-            if (sig == 0 || (target != PID && target > 0)) {
+            // 0 is our process group, -1 every process, -pgrp our group by number (the server usually leads its
+            // own); another group is sent to. Signal 0 only probes.
+            boolean ours = target == PID || target == 0 || target == -1
+                    || target < 0 && (processGroup == 0 || -target == processGroup);
+            if (sig == 0 || !ours) {
                 return original.__call__(pid, signalnum);
             }
             RequestLog.groupWarning(group, "os.kill(" + pid + ", " + sig + ") would signal the server's process: not"

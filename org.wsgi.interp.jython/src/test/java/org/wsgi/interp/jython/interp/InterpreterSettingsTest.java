@@ -65,7 +65,8 @@ class InterpreterSettingsTest extends ProviderTestSupport {
         Path b = Files.createDirectories(dir.resolve("b"));
         Files.writeString(a.resolve("moda.py"), "X = 'from a'\n");
         Files.writeString(b.resolve("moda.py"), "X = 'from b'\n");
-        Files.writeString(a.resolve("my.pth"), "# a comment\nextra\nmissing\nimport sys; sys.pth_ran = True\n");
+        Files.writeString(a.resolve("my.pth"), "# a comment\nextra\nmissing\n"
+                + "import sys; sys.pth_ran = '" + extra + "' in sys.path\n");
         assertEquals("No module named moda", call("path"));
 
         provider.settings(new InterpreterSettings(List.of(a.toString(), b.toString()), false, false));
