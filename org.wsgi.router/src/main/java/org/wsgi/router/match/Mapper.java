@@ -211,9 +211,17 @@ final class Mapper {
                 first(mount == null ? null : mount.passAuthorization(), s.passAuthorization(), Boolean.FALSE),
                 first(s.chunkedRequest(), Boolean.FALSE), first(s.limitRequestBody(), 0L),
                 configuration.generation(), java.util.Objects.equals(r.query(), r.http().query()) ? null : r.query(),
-                new EnvironOptions(proxyTrust(s), Directives.value(r.server().settings(), "ServerAdmin"),
-                        "on".equalsIgnoreCase(Directives.value(s, "WSGIMapHEADToGET")),
-                        "on".equalsIgnoreCase(Directives.value(s, "WSGIEnableSendfile"))));
+                environOptions(s, r.server().settings()));
+    }
+
+    /** What else shapes the environ; the shared default when nothing is configured, as for most requests. */
+    private static EnvironOptions environOptions(DirectorySettings s, DirectorySettings server) {
+        ProxyTrust trust = proxyTrust(s);
+        String admin = Directives.value(server, "ServerAdmin");
+        boolean head = "on".equalsIgnoreCase(Directives.value(s, "WSGIMapHEADToGET"));
+        boolean sendfile = "on".equalsIgnoreCase(Directives.value(s, "WSGIEnableSendfile"));
+        return trust == ProxyTrust.NONE && admin == null && !head && !sendfile ? EnvironOptions.DEFAULT
+                : new EnvironOptions(trust, admin, head, sendfile);
     }
 
     /** {@code WSGITrustedProxyHeaders} (as CGI names) and {@code WSGITrustedProxies}, every occurrence in order. */
@@ -223,8 +231,8 @@ final class Mapper {
             return ProxyTrust.NONE;
         }
         List<String> names = new java.util.ArrayList<>();
-        headers.forEach(line -> line.forEach(h -> names.add("HTTP_" + h.toUpperCase(java.util.Locale.ROOT)
-                .replace('-', '_'))));
+        headers.forEach(line -> line.stream().map(CgiNames::headerKey).filter(java.util.Objects::nonNull)
+                .forEach(names::add));
         List<String> proxies = new java.util.ArrayList<>();
         s.directives().getOrDefault("WSGITrustedProxies", List.of()).forEach(proxies::addAll);
         return new ProxyTrust(names, proxies);
