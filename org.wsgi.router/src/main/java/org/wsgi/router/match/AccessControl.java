@@ -49,18 +49,21 @@ final class AccessControl {
         }
         String method = request.method();
         List<String> accessScript = last(s, "WSGIAccessScript", method);
-        if (accessScript != null && !hooks.allowAccess(accessScript, call, request.remoteAddr())) {
-            return denied(request, uri);
-        }
+        Boolean scriptAllowed = accessScript == null ? null
+                : hooks.allowAccess(accessScript, call, request.remoteAddr());
         List<List<String>> requires = all(s, "Require", method);
         List<List<String>> allows = all(s, "Allow", method);
         List<List<String>> denies = all(s, "Deny", method);
         List<String> order = last(s, "Order", method);
         boolean hostRules = order != null || !allows.isEmpty() || !denies.isEmpty();
-        if (requires.isEmpty() && !hostRules) {
+        Boolean hostAllowed = hostRules ? HostRules.hostAllowed(order, allows, denies, request.remoteAddr()) : null;
+        if (scriptAllowed != null) {
+            // The access script is one more host-based check: both must pass, and Satisfy weighs them together.
+            hostAllowed = hostAllowed == null ? scriptAllowed : hostAllowed && scriptAllowed;
+        }
+        if (requires.isEmpty() && hostAllowed == null) {
             return Decision.GRANTED;
         }
-        Boolean hostAllowed = hostRules ? HostRules.hostAllowed(order, allows, denies, request.remoteAddr()) : null;
         List<String> satisfy = last(s, "Satisfy", method);
         boolean any = satisfy != null && satisfy.get(0).equalsIgnoreCase("any");
         if (requires.isEmpty()) {

@@ -32,13 +32,16 @@ final class ScriptHooks {
         this.runner = runner;
     }
 
-    /** {@code allow_access}: false when the request is refused (also when the hook fails). */
-    boolean allowAccess(List<String> directive, Call call, String host) {
+    /**
+     * {@code allow_access}: {@code TRUE} lets the request on, {@code FALSE} refuses it (also when the hook fails),
+     * {@code null} (None) leaves it to the other rules.
+     */
+    Boolean allowAccess(List<String> directive, Call call, String host) {
         try {
             Object r = run(directive, call, "allow_access", List.of(host));
-            return r == null || Boolean.TRUE.equals(r);
-        } catch (WsgiException e) {
-            return false;
+            return r == null ? null : Boolean.TRUE.equals(r);
+        } catch (WsgiException | RuntimeException e) {
+            return Boolean.FALSE;
         }
     }
 

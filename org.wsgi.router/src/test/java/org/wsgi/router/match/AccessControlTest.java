@@ -130,6 +130,22 @@ class AccessControlTest {
     }
 
     @Test
+    void underSatisfyAnyARefusingAccessScriptStillLetsAValidUserIn() throws Exception {
+        // As the reference answers: 401 without credentials, 200 with alice's.
+        Path users = dir.resolve("htpasswd");
+        Files.writeString(users, "alice:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\n");
+        DirectorySettings s = settings(d("WSGIAccessScript=deny.wsgi", "AuthType=Basic", "AuthName=x",
+                "AuthUserFile=" + users, "Require=valid-user", "Satisfy=Any"));
+        answers.put("allow_access", Boolean.FALSE);
+        assertEquals(401, access.check(s, request("GET", "127.0.0.1", null), "/x", call).status());
+        assertEquals(0, access.check(s, request("GET", "127.0.0.1", basic("alice", "secret")), "/x", call).status());
+        DirectorySettings all = settings(d("WSGIAccessScript=deny.wsgi", "AuthType=Basic", "AuthName=x",
+                "AuthUserFile=" + users, "Require=valid-user"));
+        assertEquals(403, access.check(all, request("GET", "127.0.0.1", basic("alice", "secret")), "/x", call)
+                .status(), "Satisfy All: the refusal stands");
+    }
+
+    @Test
     void theWsgiProviderAuthenticatesWithCheckPasswordAndGroupsComeFromGroupsForUser() {
         DirectorySettings s = settings(d("AuthType=Basic", "AuthName=agents", "AuthBasicProvider=wsgi",
                 "WSGIAuthUserScript=auth.wsgi", "WSGIAuthGroupScript=auth.wsgi", "Require=wsgi-group secret-agents"));
