@@ -66,6 +66,17 @@ class AccessControlTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A password file that knows alice (password {@code secret}). */
+    private Path alice() throws java.io.IOException {
+        Path users = dir.resolve("htpasswd");
+        Files.writeString(users, "alice:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\n");
+        return users;
+    }
+
+    private static Route site(RoutingTable t) {
+        return t.route(new RouteRequest("GET", "http", "localhost", 80, "/site", null, "127.0.0.1", Map.of()));
+    }
+
     private int status(Map<String, List<List<String>>> directives, String addr) {
         return access.check(settings(directives), request("GET", addr, null), "/x", call).status();
     }
@@ -132,8 +143,7 @@ class AccessControlTest {
     @Test
     void underSatisfyAnyARefusingAccessScriptStillLetsAValidUserIn() throws Exception {
         // As the reference answers: 401 without credentials, 200 with alice's.
-        Path users = dir.resolve("htpasswd");
-        Files.writeString(users, "alice:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\n");
+        Path users = alice();
         DirectorySettings s = settings(d("WSGIAccessScript=deny.wsgi", "AuthType=Basic", "AuthName=x",
                 "AuthUserFile=" + users, "Require=valid-user", "Satisfy=Any"));
         answers.put("allow_access", Boolean.FALSE);
@@ -217,27 +227,24 @@ class AccessControlTest {
         RoutingTable t = Configs.parsed(dir, "WSGIRestrictEmbedded On\nWSGIDaemonProcess d\nSetEnv TENANT a\n"
                 + "WSGIScriptAlias /site " + root.resolve("site.wsgi") + " process-group=d\n"
                 + "WSGIDispatchScript dispatch.wsgi\n", recording);
-        Route plain = t.route(new RouteRequest("GET", "http", "localhost", 80, "/site", null, "127.0.0.1", Map.of()));
+        Route plain = site(t);
         assertEquals("machine|/site", plain.target().applicationGroup(), "no function defined: the defaults");
         assertEquals("d", seen.get("mod_wsgi.process_group"), "the dispatch script sees the configured group");
         assertEquals("a", seen.get("TENANT"), "and the request's SetEnv variables");
         choices.put("application_group", "chosen");
         choices.put("callable_object", null);
-        Route chosen = t.route(new RouteRequest("GET", "http", "localhost", 80, "/site", null, "127.0.0.1", Map.of()));
+        Route chosen = site(t);
         assertEquals("chosen", chosen.target().applicationGroup());
         assertEquals("application", chosen.target().callableObject(), "None keeps the default");
         choices.put("application_group", "%{GLOBAL}");
-        assertEquals("", t.route(new RouteRequest("GET", "http", "localhost", 80, "/site", null, "127.0.0.1",
-                Map.of())).target().applicationGroup(), "answers are expanded as configured values are");
+        assertEquals("", site(t).target().applicationGroup(), "answers are expanded as configured values are");
         choices.put("callable_object", new WsgiException(500, "Exception occurred processing WSGI script"));
-        assertEquals(500, t.route(new RouteRequest("GET", "http", "localhost", 80, "/site", null, "127.0.0.1",
-                Map.of())).status());
+        assertEquals(500, site(t).status());
     }
 
     @Test
     void providersAreAskedInOrderUntilOneKnowsTheUser() throws Exception {
-        Path users = dir.resolve("htpasswd");
-        Files.writeString(users, "alice:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\n");
+        Path users = alice();
         DirectorySettings s = settings(d("AuthType=Basic", "AuthName=x", "AuthBasicProvider=file wsgi",
                 "AuthUserFile=" + users, "WSGIAuthUserScript=auth.wsgi", "Require=valid-user"));
         answers.put("check_password bob", Boolean.TRUE);
