@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 
+import org.python.core.PyDictionary;
 import org.python.core.PyException;
 import org.python.core.PyList;
 import org.python.core.PyObject;
+import org.python.core.PyString;
 import org.python.core.PyTuple;
 import org.wsgi.api.exec.ScriptTarget;
 import org.wsgi.api.exec.WsgiException;
@@ -19,6 +21,8 @@ import org.wsgi.api.exec.WsgiExchange;
  */
 public final class WsgiGateway {
 
+    private static final PyString REQUEST_METHOD = new PyString("REQUEST_METHOD");
+
     private final Environ environ = new Environ();
     /** Each request thread's copy buffer for body bytes (see {@link Response#write(String)}). */
     private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[Response.BUFFER]);
@@ -27,7 +31,7 @@ public final class WsgiGateway {
      * Runs the request. The iterable's {@code close()} is always called. Failures before anything was sent become
      * a 500 {@link WsgiException}; after the headers went out the exception propagates so the server aborts the
      * response. A failing {@code close()} after a complete response is only logged, as mod_wsgi does; a response
-     * shorter than its {@code Content-Length} is logged too (the server then ends it truncated).
+     * (but a HEAD's) shorter than its {@code Content-Length} is logged too (the server then ends it truncated).
      */
     public void run(PyObject application, ScriptTarget target, WsgiExchange exchange, RequestLog log)
             throws WsgiException {
@@ -35,9 +39,9 @@ public final class WsgiGateway {
         LogStream errors = new LogStream("wsgi.errors", log);
         Throwable failure = null;
         try {
-            PyObject result = application.__call__(environ.build(exchange, target, errors),
-                    new StartResponse(response));
-            failure = streamAndClose(result, response, target, log);
+            PyDictionary env = environ.build(exchange, target, errors);
+            PyObject result = application.__call__(env, new StartResponse(response));
+            failure = streamAndClose(result, response, target, log, isHead(env));
         } catch (PyException e) {
             failure = e;
         } finally {
@@ -48,8 +52,17 @@ public final class WsgiGateway {
         }
     }
 
+    /**
+     * A HEAD request: frameworks answer it with the GET's {@code Content-Length} and no body (Django, WebOb,
+     * Bottle), which is no truncation; mod_wsgi logs nothing either way.
+     */
+    private static boolean isHead(PyDictionary env) {
+        PyObject method = env.__finditem__(REQUEST_METHOD);
+        return method != null && "HEAD".equals(method.toString());
+    }
+
     private static Throwable streamAndClose(PyObject result, Response response, ScriptTarget target,
-            RequestLog log) {
+            RequestLog log, boolean head) {
         Throwable failure = null;
         try {
             stream(result, response);
@@ -68,7 +81,7 @@ public final class WsgiGateway {
                 failure.addSuppressed(e);
             }
         }
-        if (failure == null && response.shortOfContentLength()) {
+        if (failure == null && !head && response.shortOfContentLength()) {
             log.warn("Truncated response from WSGI script '" + target.script() + "': Content-Length is "
                     + response.contentLength() + " but only " + response.written() + " bytes were sent.");
         }

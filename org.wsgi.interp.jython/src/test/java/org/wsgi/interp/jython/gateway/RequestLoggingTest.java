@@ -65,6 +65,14 @@ class RequestLoggingTest {
     }
 
     @Test
+    void aHeadAnsweredWithTheGetsContentLengthAndNoBodyIsNoTruncation() throws Exception {
+        FakeExchange ex = new FakeExchange("HEAD", "/app", "/short");
+        provider.execute(target(app("logging.wsgi"), "logs", "application", false), ex);
+        assertEquals(20, ex.contentLength);
+        assertEquals(TAG + "errors line from app", lines.get(lines.size() - 1), "nothing logged after the app's own");
+    }
+
+    @Test
     void aResponseTheServerRefusesIsOneLineAnd500() throws Exception {
         FakeExchange ex = new FakeExchange().refuse("status line '099 Low' has a code below 100");
         WsgiException e = assertThrows(WsgiException.class,
