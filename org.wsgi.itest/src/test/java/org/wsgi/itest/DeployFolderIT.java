@@ -105,6 +105,19 @@ public class DeployFolderIT extends WsgiTestSupport {
     }
 
     @Test
+    public void headersLeaveAsTheApplicationGaveThem() throws Exception {
+        mount("ctype", "def application(environ, start_response):\n"
+                + "    start_response('200 OK', [('Content-Type', 'text/html; charset=UTF-8'), ('X-A', 'b;  c')])\n"
+                + "    return [b'ok']\n");
+        int port = Integer.parseInt(context.getProperty(PORT_PROPERTY));
+        RawHttp.Response r = Deadline.poll(15000, () -> RawHttp.send(port, "GET", "/ctype",
+                List.of(Map.entry("Host", "localhost")), null), x -> x.status() == 200);
+        // Jetty would send its own spelling, "text/html;charset=utf-8", without HttpGenerator.STRICT (runtime.bndrun).
+        assertEquals("text/html; charset=UTF-8", r.headers().get("content-type"));
+        assertEquals("b;  c", r.headers().get("x-a"));
+    }
+
+    @Test
     public void largeChunksArriveWhole() throws Exception {
         // Chunks of 8 KiB and more gather in pooled 256 KiB direct buffers (more than one buffer-full here), copied
         // in 16 KiB slices: sizes that end on a slice (65,536) and one byte past it, around the 8 KiB threshold,

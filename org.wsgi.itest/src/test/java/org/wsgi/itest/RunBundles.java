@@ -74,6 +74,21 @@ final class RunBundles {
         return 20;
     }
 
+    /**
+     * The distribution's launch properties for Jetty ({@code -runproperties.shared} of {@code cnf/runtime.bndrun}):
+     * the itests set them as the exported jar's launcher does, before Jetty's classes load.
+     */
+    static Map<String, String> jettyProperties(Path sharedBndrun) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String clause : clauses(instruction(Files.readString(sharedBndrun), "-runproperties.shared"))) {
+            String[] kv = clause.split("=", 2);
+            if (kv[0].trim().startsWith("org.eclipse.jetty.") && kv.length == 2) {
+                out.put(kv[0].trim(), kv[1].trim());
+            }
+        }
+        return out;
+    }
+
     /** The value of a bnd instruction, continuation lines joined. */
     static String instruction(String bnd, String name) {
         String joined = bnd.replaceAll("\\\\\\r?\\n", "");

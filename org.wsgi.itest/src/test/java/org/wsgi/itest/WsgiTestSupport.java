@@ -54,12 +54,13 @@ public abstract class WsgiTestSupport {
         Path jars = Path.of(System.getProperty("wsgi.bundles.dir"));
         List<RunBundles.Entry> entries = new ArrayList<>(RunBundles.named(MEDIATOR, 10, jars));
         entries.addAll(RunBundles.named(SLF4J, 11, jars));
-        entries.addAll(RunBundles.read(Path.of(System.getProperty("wsgi.bndrun")),
-                Path.of(System.getProperty("wsgi.bndrun")).getParent().resolve("../cnf/runtime.bndrun").normalize(),
-                jars));
+        Path shared = Path.of(System.getProperty("wsgi.bndrun")).getParent().resolve("../cnf/runtime.bndrun")
+                .normalize();
+        entries.addAll(RunBundles.read(Path.of(System.getProperty("wsgi.bndrun")), shared, jars));
         for (RunBundles.Entry e : entries) {
             options.add(bundle(e.jar().toUri().toString()).startLevel(e.startLevel()).start());
         }
+        RunBundles.jettyProperties(shared).forEach((k, v) -> options.add(systemProperty(k).value(v)));
         return new Option[] {
                 cleanCaches(true),
                 frameworkStartLevel(30),
