@@ -39,13 +39,19 @@ final class PerDirectoryRewrite {
         String file = walk.kind() == FileProbe.Kind.FILE ? walk.path() + walk.pathInfo() : filename;
         String requestFilename = walk.kind() == FileProbe.Kind.FILE ? walk.path() : filename;
         String subject = !dir.isEmpty() && file.startsWith(dir) ? file.substring(dir.length()) : file;
-        Rewriter.Result rw = rewriter.apply(subject, r.query(), name -> switch (name) {
+        java.util.function.UnaryOperator<String> vars = name -> switch (name) {
             case "REQUEST_FILENAME", "SCRIPT_FILENAME" -> requestFilename;
             default -> ServerVariables.of(name, r.http(), r.uri(), r.server(), r.host(), r.port());
-        }, true);
+        };
+        Rewriter.Result rw = rewriter.apply(subject, r.query(), vars, true);
         if (rw.status() != 0) {
-            return rw.location() != null
-                    ? new Route(Route.Outcome.REDIRECT, rw.status(), rw.location(), null, "", "", "", "", "",
+            String location = rw.location();
+            if (location != null && !location.contains("://") && !location.startsWith("/")) {
+                // A relative target is placed under RewriteBase or the directory, then made absolute.
+                location = RedirectLocation.qualify(url(location, dir, s, r.server().documentRoot()), vars);
+            }
+            return location != null
+                    ? new Route(Route.Outcome.REDIRECT, rw.status(), location, null, "", "", "", "", "",
                             Map.of(), false, false, 0, configuration.generation())
                     : Route.error(rw.status(), "RewriteRule refused " + r.uri(), configuration.generation());
         }

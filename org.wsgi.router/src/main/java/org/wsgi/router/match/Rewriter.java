@@ -79,6 +79,12 @@ final class Rewriter {
         return new Cond(test, regex, fileTest ? p : null, negate, flags.containsKey("or") || flags.containsKey("ornext"));
     }
 
+    /** mod_rewrite's long flag names, by the short ones the rules are read with. */
+    private static final Map<String, String> LONG_FLAGS = Map.ofEntries(Map.entry("redirect", "r"),
+            Map.entry("forbidden", "f"), Map.entry("gone", "g"), Map.entry("last", "l"), Map.entry("nocase", "nc"),
+            Map.entry("qsappend", "qsa"), Map.entry("passthrough", "pt"), Map.entry("ornext", "or"),
+            Map.entry("env", "e"), Map.entry("noescape", "ne"), Map.entry("qsdiscard", "qsd"));
+
     private static Map<String, String> flags(String raw) {
         Map<String, String> flags = new LinkedHashMap<>();
         if (raw == null) {
@@ -87,7 +93,8 @@ final class Rewriter {
         for (String f : raw.replaceAll("^\\[|\\]$", "").split(",")) {
             String t = f.trim();
             int eq = t.indexOf('=');
-            flags.put((eq < 0 ? t : t.substring(0, eq)).toLowerCase(Locale.ROOT), eq < 0 ? "" : t.substring(eq + 1));
+            String name = (eq < 0 ? t : t.substring(0, eq)).toLowerCase(Locale.ROOT);
+            flags.put(LONG_FLAGS.getOrDefault(name, name), eq < 0 ? "" : t.substring(eq + 1));
         }
         return flags;
     }
@@ -126,16 +133,21 @@ final class Rewriter {
             if (rule.flags.containsKey("g")) {
                 return new Result(current, q, env, 410, null);
             }
+            int forced = forcedStatus(rule.flags.get("r"));
+            if (forced >= 400) {
+                // mod_rewrite drops the substitution of a non-redirect status and stops, as if [L] were given.
+                return new Result(current, q, env, forced, null);
+            }
             if (!rule.substitution.equals("-")) {
                 String target = expand(rule.substitution, rule.negate ? null : m, lastCond, vars, env);
                 int qm = target.indexOf('?');
                 String newQuery = qm < 0 ? null : target.substring(qm + 1);
                 target = qm < 0 ? target : target.substring(0, qm);
-                q = newQuery == null ? q : rule.flags.containsKey("qsa") && q != null ? newQuery + "&" + q : newQuery;
                 if (rule.flags.containsKey("r") || target.matches("^https?://.*")) {
-                    String code = rule.flags.getOrDefault("r", "");
-                    return new Result(current, q, env, code.isEmpty() ? 302 : Integer.parseInt(code), target);
+                    String location = RedirectLocation.of(target, newQuery, q, rule.flags, perDirectory, vars);
+                    return new Result(current, q, env, forced == 0 ? 302 : forced, location);
                 }
+                q = newQuery == null ? q : rule.flags.containsKey("qsa") && q != null ? newQuery + "&" + q : newQuery;
                 current = perDirectory || target.startsWith("/") ? target : "/" + target;
             }
             if (rule.flags.containsKey("l") || rule.flags.containsKey("last") || rule.flags.containsKey("end")) {
@@ -143,6 +155,24 @@ final class Rewriter {
             }
         }
         return new Result(current, q, env, 0, null);
+    }
+
+    /**
+     * The status an {@code R} flag forces: its code, or mod_rewrite's names for 301 and 303, else 302 (a bare
+     * {@code R}, {@code temp}, and any other word, as mod_rewrite takes it); 0 without the flag.
+     */
+    private static int forcedStatus(String code) {
+        if (code == null) {
+            return 0;
+        }
+        if (!code.isEmpty() && code.chars().allMatch(Character::isDigit) && code.length() <= 3) {
+            return Integer.parseInt(code);
+        }
+        return switch (code.toLowerCase(Locale.ROOT)) {
+            case "permanent" -> 301;
+            case "seeother" -> 303;
+            default -> 302;
+        };
     }
 
     /** The matcher of the last condition that matched (for %N), or null when the conditions fail. */

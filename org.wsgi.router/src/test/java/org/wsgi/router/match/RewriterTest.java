@@ -60,6 +60,48 @@ class RewriterTest {
         assertEquals("http://example.com/b/x", moved.location());
     }
 
+    /** Recorded from the reference (Apache 2.4.71), where conformance/routing/error-pages does not cover it. */
+    @Test
+    void aRedirectKeepsTheQueryEscapesTheSubstitutionAndQualifiesALocalPath() {
+        Map<String, String> vars = Map.of("REQUEST_SCHEME", "http", "SERVER_NAME", "127.0.0.1", "SERVER_PORT",
+                "18621");
+        Rewriter old = rules(List.of("RewriteRule", "^/old(.*)$", "/new$1", "[R=301]"));
+        assertEquals("http://127.0.0.1:18621/new/a%20b?x=%20&y=<",
+                apply(old, "/old/a b", "x=%20&y=<", vars).location());
+        assertEquals("http://127.0.0.1:18621/new/%c3%a9", apply(old, "/old/\u00c3\u00a9", null, vars).location());
+        assertEquals("http://127.0.0.1:18621/new/a b?x=%20", apply(rules(List.of("RewriteRule", "^/ne(.*)$",
+                "/new$1", "[R=301,NE]")), "/ne/a b", "x=%20", vars).location());
+        assertEquals("http://127.0.0.1:18621/new/x?a=1", apply(rules(List.of("RewriteRule", "^/qs(.*)$",
+                "/new$1?a=1", "[R]")), "/qs/x", "b=2", vars).location());
+        assertEquals("http://127.0.0.1:18621/new/x?a=1&b=2", apply(rules(List.of("RewriteRule", "^/qs(.*)$",
+                "/new$1?a=1", "[redirect,QSA]")), "/qs/x", "b=2", vars).location());
+        assertEquals("http://127.0.0.1:18621/new/x", apply(rules(List.of("RewriteRule", "^/qs(.*)$",
+                "/new$1?", "[R]")), "/qs/x", "b=2", vars).location());
+        assertEquals("http://example.com/n/a%20b?q=1", apply(rules(List.of("RewriteRule", "^/abs(.*)$",
+                "http://example.com/n$1", "[R]")), "/abs/a b", "q=1", vars).location());
+        assertEquals("http://example.com/a?b=%3c&%3e%22x%22", apply(rules(List.of("RewriteRule", "^/r$",
+                "http://example.com/a?b=<&>\"x\"", "[R=301,L]")), "/r", null, vars).location());
+        Map<String, String> usualPort = Map.of("REQUEST_SCHEME", "https", "SERVER_NAME", "h", "SERVER_PORT", "443");
+        Rewriter.Result perm = apply(rules(List.of("RewriteRule", "^/p$", "/x", "[R=permanent]")), "/p", null,
+                usualPort);
+        assertEquals(301, perm.status());
+        assertEquals("https://h/x", perm.location());
+        assertEquals(303, apply(rules(List.of("RewriteRule", "^/p$", "/x", "[R=seeother]")), "/p", null, usualPort)
+                .status());
+    }
+
+    @Test
+    void aStatusOutsideTheRedirectsDropsTheSubstitutionAndStops() {
+        Rewriter r = rules(List.of("RewriteRule", "^/busy$", "-", "[R=503]"), List.of("RewriteRule", "^/c404$",
+                "/docs/f.txt", "[R=404]"), List.of("RewriteRule", ".*", "/never", "[R]"));
+        Rewriter.Result busy = apply(r, "/busy", null, Map.of());
+        assertEquals(503, busy.status());
+        assertNull(busy.location());
+        Rewriter.Result gone = apply(r, "/c404", null, Map.of());
+        assertEquals(404, gone.status());
+        assertNull(gone.location());
+    }
+
     @Test
     void orConditionsAndNoCase() {
         Rewriter r = rules(List.of("RewriteCond", "%{HTTP_HOST}", "^www\\.", "[NC,OR]"),

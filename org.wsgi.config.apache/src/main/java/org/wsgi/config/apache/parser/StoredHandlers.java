@@ -190,6 +190,10 @@ final class StoredHandlers {
         if (!CommonHandlers.compiles(pattern)) {
             return "RewriteRule: cannot compile regular expression '" + pattern + "'";
         }
+        String badFlag = RewriteFlags.check(words.size() > 2 ? words.get(2) : null);
+        if (badFlag != null) {
+            return badFlag;
+        }
         storeRewrite(call, words);
         return null;
     }

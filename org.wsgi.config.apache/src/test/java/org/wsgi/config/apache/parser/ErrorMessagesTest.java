@@ -190,6 +190,10 @@ class ErrorMessagesTest {
                 of("<Directory /a>\nSatisfy some\n</Directory>", "x.conf:2: Satisfy either 'any' or 'all'."),
                 of("RewriteRule ^(a", "x.conf:1: RewriteRule: bad argument line '^(a'"),
                 of("RewriteRule ^(a /b", "x.conf:1: RewriteRule: cannot compile regular expression '^(a'"),
+                // recorded from the reference (conformance/routing/error-pages): a code Apache has no status line for
+                of("RewriteRule ^/a - [R=418]", "x.conf:1: RewriteRule: invalid HTTP response code '418' for flag 'R'"),
+                of("RewriteRule ^/a - [L,redirect=599]",
+                        "x.conf:1: RewriteRule: invalid HTTP response code '599' for flag 'R'"),
                 of("SetEnvIf Host ^(a X=1", "x.conf:1: SetEnvIf: Regular expression could not be compiled."),
                 // several problems are all reported
                 of("Foo\nWSGIScriptAlias /a\nBar", "x.conf:1: Invalid command 'Foo', perhaps misspelled or defined by "
