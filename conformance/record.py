@@ -190,12 +190,12 @@ def send(port, req):
     resp = conn.getresponse()
     payload = resp.read()
     conn.close()
-    return resp.status, resp.getheader("Content-Type"), payload, resp.getheader("Location")
+    return resp.status, resp.getheader("Content-Type"), payload, resp.getheader("Location"), resp
 
 
-def record_request(port, req, case_env_keys, log, subst):
+def record_request(port, req, case_env_keys, log, subst, error_pages=False):
     log.mark()
-    status, ctype, payload, location = send(port, req)
+    status, ctype, payload, location, resp = send(port, req)
     rec = {"method": req.get("method", "GET"), "path": req["path"],
            "host": req.get("host", "localhost:@PORT@")}
     if req.get("headers"):
@@ -223,9 +223,13 @@ def record_request(port, req, case_env_keys, log, subst):
                                         + list(req.get("extra_env_keys", []))))
         rec["env"] = {k: ("@VOLATILE@" if k in VOLATILE_KEYS and k in env else env.get(k))
                       for k in chosen}
-    elif status == 200:
+    elif status == 200 or (error_pages and ctype is not None):
         rec["content_type"] = ctype
         rec["body"] = payload.decode("utf-8", "replace")
+    if error_pages and status != 200:
+        for name in ("Allow", "WWW-Authenticate"):
+            if resp.getheader(name) is not None:
+                rec[name.lower()] = resp.getheader(name)
     if location is not None:
         rec["location"] = location
     want_log = status != 200 or req.get("log", False)
@@ -278,7 +282,8 @@ def record_routing(case, port, tool, keep):
             time.sleep(spec.get("startup_wait", 0.5))
             log = Log(os.path.join(root, "error_log"))
             for req in spec["requests"]:
-                records.append(record_request(port, req, spec.get("env_keys", []), log, subst))
+                records.append(record_request(port, req, spec.get("env_keys", []), log, subst,
+                                              spec.get("error_pages", False)))
     finally:
         if accepted:
             stop(tool, root)

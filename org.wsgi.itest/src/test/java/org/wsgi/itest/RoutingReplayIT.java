@@ -153,8 +153,19 @@ public class RoutingReplayIT extends WsgiTestSupport {
     private static void compare(JsonNode r, RawHttp.Response got, Map<String, String> fill) throws IOException {
         int status = r.path("status").asInt();
         assertEquals("status; body: " + clip(got.text()), status, got.status());
-        if (status == 301) {
+        if (status >= 300 && status < 400 && r.has("location")) {
             assertEquals("Location", fill(r.path("location").asText(), fill), got.headers().get("location"));
+        }
+        String errorPage = r.path("body").asText("");
+        if (status != 200 && !errorPage.isEmpty()) {
+            // Apache's own error document (cases recorded with "error_pages"), byte for byte.
+            assertEquals("Content-Type", r.get("content_type").asText(), got.headers().get("content-type"));
+            assertEquals("error page", fill(errorPage, fill), got.text());
+        }
+        if (r.has("allow")) {
+            // Apache lists the methods in its hash table's order, which differs between its runs.
+            assertEquals("Allow", new java.util.TreeSet<>(List.of(r.get("allow").asText().split(","))),
+                    new java.util.TreeSet<>(List.of(String.valueOf(got.headers().get("allow")).split(","))));
         }
         if (status == 401) {
             assertTrue("a Basic challenge: " + got.headers(),

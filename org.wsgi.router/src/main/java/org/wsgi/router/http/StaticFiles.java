@@ -51,8 +51,7 @@ final class StaticFiles {
     void send(HttpServletRequest req, HttpServletResponse resp, Path file) throws IOException {
         String method = req.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("POST")) {
-            resp.setHeader("Allow", "GET,POST,OPTIONS,HEAD");
-            ErrorPages.send(resp, 405);
+            ErrorPages.send(req, resp, 405, "Allow", "GET,POST,OPTIONS,HEAD,TRACE", null);
             return;
         }
         long modified = Files.getLastModifiedTime(file).toMillis() / 1000 * 1000;

@@ -57,7 +57,7 @@ public final class WsgiServlet extends HttpServlet {
             case WSGI:
                 break;
             case REDIRECT:
-                ErrorPages.send(resp, route.status(), "Location", route.reason());
+                ErrorPages.send(req, resp, route.status(), "Location", route.reason(), null);
                 return;
             case STATUS:
                 status.send(req, resp);
@@ -74,9 +74,12 @@ public final class WsgiServlet extends HttpServlet {
                 LOG.info("[client {}:{}] {} {}: {}", req.getRemoteAddr(), req.getRemotePort(), route.status(),
                         req.getRequestURI(), route.reason());
                 if (route.status() == 401) {
-                    ErrorPages.send(resp, 401, "WWW-Authenticate", route.reason());
+                    ErrorPages.send(req, resp, 401, "WWW-Authenticate", route.reason(), null);
+                } else if (route.status() == 405 || route.status() == 501) {
+                    // A status forced by configuration (RewriteRule [R=405]): Apache allows no method but TRACE.
+                    ErrorPages.send(req, resp, route.status(), "Allow", "TRACE", route.serverAdmin());
                 } else {
-                    ErrorPages.send(resp, route.status());
+                    ErrorPages.send(req, resp, route.status(), null, null, route.serverAdmin());
                 }
                 return;
         }
@@ -84,7 +87,7 @@ public final class WsgiServlet extends HttpServlet {
         if (refused != 0) {
             LOG.error("[client {}:{}] {}", req.getRemoteAddr(), req.getRemotePort(), RequestChecks.reason(refused,
                     route, req.getContentLengthLong()));
-            ErrorPages.send(resp, refused);
+            ErrorPages.send(req, resp, refused);
             return;
         }
         String id = Long.toString(requestIds.incrementAndGet(), 36);
@@ -113,7 +116,8 @@ public final class WsgiServlet extends HttpServlet {
                 LOG.debug("{} {}", exchange.logTag(), e.getMessage(), e.getCause());
             }
             if (!exchange.headersSent()) {
-                ErrorPages.send(resp, exchange.bodyTooLarge() ? 413 : e.status());
+                ErrorPages.send(req, resp, exchange.bodyTooLarge() ? 413 : e.status(), null, null,
+                        route.serverAdmin());
             }
         } catch (UncheckedIOException clientGone) {
             // The client went away while the body was written; the gateway logged it in one line, as mod_wsgi

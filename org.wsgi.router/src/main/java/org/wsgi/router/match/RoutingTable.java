@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.wsgi.api.EnvironOptions;
+import org.wsgi.api.ProxyTrust;
 import org.wsgi.api.Route;
 import org.wsgi.api.RouteRequest;
 import org.wsgi.api.config.DirectorySettings;
@@ -110,7 +112,19 @@ public final class RoutingTable {
 
     /** Routes a request under this snapshot. */
     public Route route(RouteRequest request) {
-        return route(request, 0);
+        Route route = route(request, 0);
+        return route.outcome() == Route.Outcome.ERROR && route.serverAdmin() == null ? withServerAdmin(route, request)
+                : route;
+    }
+
+    /** An error route names the answering server's {@code ServerAdmin}, as Apache's error pages do. */
+    private Route withServerAdmin(Route route, RouteRequest request) {
+        ServerConfig chosen = virtualHosts.select(HostHeader.parse(request.host()).name());
+        String admin = Directives.value((chosen == null ? main : hosts.get(chosen)).settings(), "ServerAdmin");
+        return admin == null ? route : new Route(route.outcome(), route.status(), route.reason(), route.target(),
+                route.scriptName(), route.pathInfo(), route.processGroup(), route.serverName(), route.documentRoot(),
+                route.env(), route.passAuthorization(), route.chunkedRequest(), route.limitRequestBody(),
+                route.generation(), route.query(), new EnvironOptions(ProxyTrust.NONE, admin, false, false));
     }
 
     private Route route(RouteRequest request, int redirects) {

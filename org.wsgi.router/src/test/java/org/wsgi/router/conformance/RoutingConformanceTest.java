@@ -103,7 +103,7 @@ class RoutingConformanceTest {
             return;
         }
         int status = r.path("status").asInt();
-        if (status == 301) {
+        if (status >= 300 && status < 400 && r.has("location")) {
             assertEquals(Route.Outcome.REDIRECT, route.outcome(), "redirect; we: " + route.reason());
             assertEquals(c.fill(r.path("location").asText()), route.reason(), "Location");
             return;
@@ -125,7 +125,10 @@ class RoutingConformanceTest {
                     "the access file's error");
         }
         if (status != 200 || !r.has("SCRIPT_NAME")) {
-            int ours = route.outcome() != Route.Outcome.WSGI ? route.status()
+            // The servlet answers a static file's unknown methods itself (StaticFiles; RoutingReplayIT sends them).
+            boolean fileMethod = route.outcome() == Route.Outcome.FILE
+                    && !List.of("GET", "HEAD", "POST").contains(r.path("method").asText("GET"));
+            int ours = fileMethod ? 405 : route.outcome() != Route.Outcome.WSGI ? route.status()
                     : RequestChecks.refuse(route, lower.get("transfer-encoding"), contentLength(r));
             assertEquals(status, ours, "status (" + route.reason() + ")");
             return;

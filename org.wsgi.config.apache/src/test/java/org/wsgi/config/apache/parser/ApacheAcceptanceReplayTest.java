@@ -55,7 +55,7 @@ class ApacheAcceptanceReplayTest {
     @Test
     void theFixturesAreThere() {
         List<ApacheCase> all = cases().toList();
-        assertEquals(82, all.size(), "23 config-errors + 59 routing cases");
+        assertEquals(83, all.size(), "23 config-errors + 60 routing cases");
         assertTrue(EXCEPTIONS.keySet().stream().allMatch(k -> all.stream().anyMatch(c -> c.name().equals(k))));
     }
 
