@@ -44,7 +44,7 @@ record CompiledMount(ScriptMount mount, String urlPath, String target, Pattern r
     }
 
     /** {@code $0..$9} replaced by the groups of the match, as {@code ap_pregsub}; {@code \$} is a literal. */
-    private static String substitute(String target, Matcher m) {
+    static String substitute(String target, Matcher m) {
         StringBuilder b = new StringBuilder(target.length() + 16);
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);

@@ -47,6 +47,7 @@ final class Mapper {
     /** {@code WSGIRestrictEmbedded On}: only requests delegated to a daemon process group may run. */
     private final boolean restrictEmbedded;
     private final PerDirectoryRewrite perDirectoryRewrite = new PerDirectoryRewrite();
+    private final DirectoryRedirects directoryRedirects = new DirectoryRedirects();
 
     Mapper(WsgiConfiguration configuration, FileProbe probe, UnaryOperator<String> processEnv,
             boolean caseSensitive, AccessFiles accessFiles, HookRunner hooks) {
@@ -87,6 +88,10 @@ final class Mapper {
             if (rewritten != null) {
                 return rewritten;
             }
+        }
+        Route redirected = directoryRedirects.apply(r, s, configuration.generation());
+        if (redirected != null) {
+            return redirected;
         }
         String handler = mount != null ? Handlers.WSGI : Handlers.of(s, name(walk.path()));
         if (Handlers.STATUS.equals(handler)) {

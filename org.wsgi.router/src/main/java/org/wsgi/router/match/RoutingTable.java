@@ -28,7 +28,7 @@ public final class RoutingTable {
     /** A server (main or virtual host) compiled once per snapshot. */
     record Server(ServerConfig config, String name, String documentRoot, MountIndex aliases,
             MountIndex mounts, SectionMatcher sections, DirectorySettings settings, Rewriter rewriter,
-            String userDir, UriPath.EncodedSlashes encodedSlashes) {
+            String userDir, UriPath.EncodedSlashes encodedSlashes, Redirects redirects) {
     }
 
     private final WsgiConfiguration configuration;
@@ -63,7 +63,8 @@ public final class RoutingTable {
         this.main = new Server(m, mainName, mainRoot, compile(m.aliases(), List.of(), false),
                 compile(m.mounts(), List.of(), true), sections(m.sections()), m.settings(),
                 Rewriter.of(m.settings()), Directives.value(m.settings(), "UserDir"),
-                UriPath.EncodedSlashes.of(Directives.value(m.settings(), "AllowEncodedSlashes")));
+                UriPath.EncodedSlashes.of(Directives.value(m.settings(), "AllowEncodedSlashes")),
+                Redirects.of(m.settings(), null));
         for (ServerConfig v : configuration.virtualHosts()) {
             List<Section> sections = new ArrayList<>(m.sections());
             sections.addAll(v.sections());
@@ -72,7 +73,8 @@ public final class RoutingTable {
                     v.documentRoot() != null ? v.documentRoot() : mainRoot, compile(v.aliases(), m.aliases(), false),
                     compile(v.mounts(), m.mounts(), true), sections(sections), merged, Rewriter.of(v.settings()),
                     Directives.value(merged, "UserDir"),
-                    UriPath.EncodedSlashes.of(Directives.value(merged, "AllowEncodedSlashes"))));
+                    UriPath.EncodedSlashes.of(Directives.value(merged, "AllowEncodedSlashes")),
+                    Redirects.of(v.settings(), m.settings())));
         }
         this.virtualHosts = new VirtualHosts(configuration.virtualHosts());
         boolean caseSensitive = !"off".equalsIgnoreCase(Directives.value(m.settings(), "WSGICaseSensitivity"));
@@ -153,6 +155,15 @@ public final class RoutingTable {
             uri = rw.uri();
             query = rw.query();
             rewriteEnv = rw.env();
+        }
+        if (server.redirects() != null) {
+            // mod_alias's redirects come after mod_rewrite and before any alias or WSGIScriptAlias.
+            String rewritten = uri;
+            Route redirected = server.redirects().apply(uri, query,
+                    name -> ServerVariables.of(name, request, rewritten, server, host, port), configuration.generation());
+            if (redirected != null) {
+                return redirected;
+            }
         }
         String current = uri;
         Mapper.Request r = new Mapper.Request(request, uri, query, server, host, port, rewriteEnv,

@@ -6,6 +6,7 @@ import static org.wsgi.config.apache.parser.ArgShape.ITERATE2;
 import static org.wsgi.config.apache.parser.ArgShape.RAW_ARGS;
 import static org.wsgi.config.apache.parser.ArgShape.TAKE1;
 import static org.wsgi.config.apache.parser.ArgShape.TAKE12;
+import static org.wsgi.config.apache.parser.ArgShape.TAKE123;
 import static org.wsgi.config.apache.parser.ArgShape.TAKE2;
 import static org.wsgi.config.apache.parser.ArgShape.TAKE23;
 import static org.wsgi.config.apache.parser.Directive.ACCESS;
@@ -168,6 +169,14 @@ final class DirectiveTable {
         add("UserDir", RAW_ARGS, SERVER, StoredHandlers::userDir, "the public subdirectory in users' home "
                 + "directories, or 'disabled', or 'disabled username username...', or 'enabled username username...'");
         add("AliasMatch", TAKE2, SERVER, c -> CoreHandlers.alias(c, Kind.MATCH), "a regular expression and a filename");
+        add("Redirect", TAKE123, FILEINFO, c -> RedirectHandlers.redirect(c, false),
+                "an optional status, then document to be redirected and destination URL");
+        add("RedirectMatch", TAKE123, FILEINFO, c -> RedirectHandlers.redirect(c, true),
+                "an optional status, then a regular expression and destination URL");
+        add("RedirectPermanent", TAKE2, FILEINFO, c -> RedirectHandlers.fixed(c, 301),
+                "a document to be redirected, then the destination URL");
+        add("RedirectTemp", TAKE2, FILEINFO, c -> RedirectHandlers.fixed(c, 302),
+                "a document to be redirected, then the destination URL");
         add("SetEnv", TAKE12, FILEINFO, CoreHandlers::setEnv,
                 "an environment variable name and optional value to pass to CGI.");
         add("UnsetEnv", ITERATE, FILEINFO, CoreHandlers::unsetEnv,

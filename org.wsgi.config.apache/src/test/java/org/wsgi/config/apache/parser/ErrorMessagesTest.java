@@ -190,6 +190,23 @@ class ErrorMessagesTest {
                 of("<Directory /a>\nSatisfy some\n</Directory>", "x.conf:2: Satisfy either 'any' or 'all'."),
                 of("RewriteRule ^(a", "x.conf:1: RewriteRule: bad argument line '^(a'"),
                 of("RewriteRule ^(a /b", "x.conf:1: RewriteRule: cannot compile regular expression '^(a'"),
+                // mod_alias's redirects, each message recorded from the reference (ours name the directive first)
+                of("Redirect", "x.conf:1: Redirect takes one, two or three arguments, an optional status, then "
+                        + "document to be redirected and destination URL"),
+                of("Redirect /a", "x.conf:1: Redirect: URL to redirect to is missing"),
+                of("Redirect http://x/", "x.conf:1: Redirect: URL to redirect to is missing"),
+                of("Redirect 301", "x.conf:1: Redirect: URL to redirect to is missing"),
+                of("Redirect 301 /a", "x.conf:1: Redirect: URL to redirect to is missing"),
+                of("Redirect foo /a http://x/", "x.conf:1: Redirect: invalid first argument (of three)"),
+                of("Redirect /a b", "x.conf:1: Redirect to non-URL"),
+                of("Redirect permanent /a relative", "x.conf:1: Redirect to non-URL"),
+                of("Redirect gone /a http://x/", "x.conf:1: Redirect URL not valid for this status"),
+                of("Redirect 404 /a http://x/", "x.conf:1: Redirect URL not valid for this status"),
+                of("RedirectMatch ^(a http://x/", "x.conf:1: RedirectMatch: Regular expression could not be compiled."),
+                of("RedirectPermanent /a", "x.conf:1: RedirectPermanent takes two arguments, a document to be "
+                        + "redirected, then the destination URL"),
+                of("RedirectTemp /a b c", "x.conf:1: RedirectTemp takes two arguments, a document to be redirected, "
+                        + "then the destination URL"),
                 // recorded from the reference (conformance/routing/error-pages): a code Apache has no status line for
                 of("RewriteRule ^/a - [R=418]", "x.conf:1: RewriteRule: invalid HTTP response code '418' for flag 'R'"),
                 of("RewriteRule ^/a - [L,redirect=599]",
