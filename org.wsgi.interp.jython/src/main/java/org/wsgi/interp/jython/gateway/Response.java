@@ -14,7 +14,7 @@ import org.wsgi.api.exec.WsgiExchange;
 /**
  * The Java side of one WSGI response: what {@code start_response} set, and the bytes sent so far. Headers go out
  * just before the first non-empty chunk, or when the application finishes with an empty body (then with
- * {@code Content-Length: 0}, as Apache sends it, except for 1xx, 204 and 304). A {@code Content-Length} is honoured
+ * {@code Content-Length: 0}, as Apache sends it, except for 1xx, 204, 304 and a HEAD). A {@code Content-Length} is honoured
  * by truncating what goes beyond it, as mod_wsgi does; a body that ends short of it is logged.
  */
 final class Response {
@@ -26,6 +26,7 @@ final class Response {
     private long written;
     private OutputStream body;
     private final ThreadLocal<byte[]> scratch;
+    private final boolean head;
     /** Body bytes were written since the last {@link #flush()}. */
     private boolean unflushed;
 
@@ -36,10 +37,14 @@ final class Response {
      */
     static final int BUFFER = 16 * 1024;
 
-    /** {@code scratch}: each thread's {@link #BUFFER}-byte copy buffer, kept by the gateway across requests. */
-    Response(WsgiExchange exchange, ThreadLocal<byte[]> scratch) {
+    /**
+     * {@code scratch}: each thread's {@link #BUFFER}-byte copy buffer, kept by the gateway across requests;
+     * {@code head}: the request is a HEAD, whose empty body says nothing of the length (no {@code Content-Length: 0}).
+     */
+    Response(WsgiExchange exchange, ThreadLocal<byte[]> scratch, boolean head) {
         this.exchange = exchange;
         this.scratch = scratch;
+        this.head = head;
     }
 
     boolean started() {
@@ -145,7 +150,7 @@ final class Response {
     /** The application is done: sends the headers of an empty body and flushes. */
     void finish() throws IOException {
         requireStarted();
-        if (!headersSent() && written == 0 && bodyAllowed()) {
+        if (!headersSent() && written == 0 && bodyAllowed() && !head) {
             knownLength(0);
         }
         sendHeaders();

@@ -35,13 +35,14 @@ public final class WsgiGateway {
      */
     public void run(PyObject application, ScriptTarget target, WsgiExchange exchange, RequestLog log)
             throws WsgiException {
-        Response response = new Response(exchange, scratch);
         LogStream errors = new LogStream("wsgi.errors", log);
         Throwable failure = null;
         try {
             PyDictionary env = environ.build(exchange, target, errors);
+            boolean head = isHead(env);
+            Response response = new Response(exchange, scratch, head);
             PyObject result = application.__call__(env, new StartResponse(response));
-            failure = streamAndClose(result, response, target, log, isHead(env));
+            failure = streamAndClose(result, response, target, log, head);
         } catch (PyException e) {
             failure = e;
         } finally {

@@ -63,6 +63,15 @@ class GatewayTest extends ProviderTestSupport {
         assertEquals(-1, ex.contentLength);
     }
 
+    @ParameterizedTest
+    @CsvSource({"GET, 0", "HEAD, -1"})
+    void anEmptyBodyIsContentLengthZeroButAHeadsSaysNothingOfTheLength(String method, long length) throws Exception {
+        // Apache: GET gets Content-Length: 0; HEAD gets neither a length nor chunking (a GET may have a body).
+        FakeExchange ex = run("write.wsgi", "validated", new FakeExchange(method, "/app", "/empty"));
+        assertEquals("200 OK", ex.status);
+        assertEquals(length, ex.contentLength);
+    }
+
     @Test
     void aLargeBodyGoesOutWholeInOrderAndIsCutAtItsContentLength() throws Exception {
         // 25,000 bytes through write() and 15,000 in a block: more than one copy buffer each (Response.BUFFER),
