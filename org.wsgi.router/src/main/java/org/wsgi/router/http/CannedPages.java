@@ -2,6 +2,8 @@ package org.wsgi.router.http;
 
 import java.util.Map;
 
+import org.wsgi.router.match.StatusLines;
+
 /**
  * The text of Apache httpd 2.4's built-in error documents (its "canned" error responses), byte for byte as the
  * reference sends them (conformance/routing/error-pages): the status line as title and heading, then a paragraph

@@ -34,6 +34,10 @@ final class ErrorPages {
         if (header != null) {
             response.setHeader(header, value);
         }
+        if (status == 204 || status == 304) {
+            response.setStatus(status); // Apache sends these without a page, a type or a length
+            return;
+        }
         String location = "Location".equals(header) ? value : null;
         byte[] bytes = CannedPages.page(status, request.getMethod(), location, serverAdmin)
                 .getBytes(StandardCharsets.ISO_8859_1);

@@ -43,12 +43,12 @@ record CompiledMount(ScriptMount mount, String urlPath, String target, Pattern r
         return substitute(target, m) + uri.substring(m.end());
     }
 
-    /** {@code $0..$9} replaced by the groups of the match, as {@code ap_pregsub}; {@code \$} is a literal. */
+    /** {@code $0..$9} replaced by the groups of the match, as {@code ap_pregsub}; {@code \x} is a literal x. */
     static String substitute(String target, Matcher m) {
         StringBuilder b = new StringBuilder(target.length() + 16);
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
-            if (c == '\\' && i + 1 < target.length() && (target.charAt(i + 1) == '$' || target.charAt(i + 1) == '\\')) {
+            if (c == '\\' && i + 1 < target.length()) { // ap_pregsub: a backslash takes the next character as it is
                 b.append(target.charAt(++i));
             } else if (c == '$' && i + 1 < target.length() && Character.isDigit(target.charAt(i + 1))) {
                 int g = target.charAt(++i) - '0';

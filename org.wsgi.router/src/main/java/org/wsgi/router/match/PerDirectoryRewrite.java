@@ -46,7 +46,7 @@ final class PerDirectoryRewrite {
         Rewriter.Result rw = rewriter.apply(subject, r.query(), vars, true);
         if (rw.status() != 0) {
             String location = rw.location();
-            if (location != null && !location.contains("://") && !location.startsWith("/")) {
+            if (location != null && !RedirectLocation.isAbsolute(location) && !location.startsWith("/")) {
                 // A relative target is placed under RewriteBase or the directory, then made absolute.
                 location = RedirectLocation.qualify(url(location, dir, s, r.server().documentRoot()), vars);
             }

@@ -26,15 +26,18 @@ final class RedirectLocation {
         boolean raw = flags.containsKey("ne");
         String query;
         if (newQuery != null) {
-            String own = raw ? newQuery : escape(newQuery);
-            query = flags.containsKey("qsa") && requestQuery != null && !requestQuery.isEmpty()
-                    ? own + "&" + requestQuery : own;
+            boolean append = flags.containsKey("qsa") && requestQuery != null && !requestQuery.isEmpty();
+            query = !append ? newQuery : newQuery.isEmpty() ? requestQuery : newQuery + "&" + requestQuery;
         } else {
             query = flags.containsKey("qsd") ? null : requestQuery;
         }
-        String path = raw ? target : escape(target);
+        // mod_rewrite escapes the query it made, but not the request's own passed on unchanged.
+        if (query != null && !raw && !query.equals(requestQuery)) {
+            query = escape(query);
+        }
+        String path = raw ? target : escapePath(target);
         String location = query == null || query.isEmpty() ? path : path + "?" + query;
-        if (location.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+        if (isAbsolute(location)) {
             return location;
         }
         if (!location.startsWith("/")) {
@@ -60,8 +63,23 @@ final class RedirectLocation {
         return scheme + "://" + host + (usual ? "" : ":" + port) + path;
     }
 
+    /** A URL with a scheme ({@code http://}, {@code ftp://}, ...), as mod_rewrite's {@code is_absolute_uri}. */
+    static boolean isAbsolute(String s) {
+        return s.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*");
+    }
+
+    /** {@link #escape} of a target's path only: the scheme and host of an absolute URL stay as written. */
+    private static String escapePath(String target) {
+        if (!isAbsolute(target)) {
+            return escape(target);
+        }
+        int authority = target.indexOf("://") + 3;
+        int slash = target.indexOf('/', authority);
+        return slash < 0 ? target : target.substring(0, slash) + escape(target.substring(slash));
+    }
+
     /**
-     * Apache's {@code ap_escape_uri}: every byte but letters, digits and {@code $-_.+!*'(),:@&=/~} as {@code %xx}
+     * Apache's {@code ap_escape_uri}: every byte but letters, digits and {@code $-_.+!*'(),:;@&=/~} as {@code %xx}
      * (lower-case). The router's strings hold one byte per char.
      */
     static String escape(String s) {
@@ -69,7 +87,7 @@ final class RedirectLocation {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "$-_.+!*'(),:@&=/~".indexOf(c) >= 0;
+                    || "$-_.+!*'(),:;@&=/~".indexOf(c) >= 0;
             if (safe) {
                 if (b != null) {
                     b.append(c);

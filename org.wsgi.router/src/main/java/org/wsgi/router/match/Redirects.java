@@ -60,11 +60,19 @@ final class Redirects {
             if (target == null) {
                 continue;
             }
+            if (!StatusLines.known(e.status)) {
+                return Route.error(500, "Redirect " + e.path + ": Apache has no status line for " + e.status,
+                        generation);
+            }
             if (e.status < 300 || e.status > 399) {
                 return Route.error(e.status, "Redirect " + e.path + " answers " + e.status, generation);
             }
             if (target.startsWith("/")) {
                 target = RedirectLocation.qualify(target, vars);
+            } else if (!target.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+                // RedirectMatch to a relative target (AH00673): not a URL to send a client to.
+                return Route.error(500, "cannot redirect '" + uri + "' to '" + target
+                        + "'; target is not a valid absoluteURI or abs_path", generation);
             }
             if (query != null && target.indexOf('?') < 0) {
                 target = target + "?" + query;

@@ -143,7 +143,7 @@ final class Rewriter {
                 int qm = target.indexOf('?');
                 String newQuery = qm < 0 ? null : target.substring(qm + 1);
                 target = qm < 0 ? target : target.substring(0, qm);
-                if (rule.flags.containsKey("r") || target.matches("^https?://.*")) {
+                if (rule.flags.containsKey("r") || RedirectLocation.isAbsolute(target)) {
                     String location = RedirectLocation.of(target, newQuery, q, rule.flags, perDirectory, vars);
                     return new Result(current, q, env, forced == 0 ? 302 : forced, location);
                 }
@@ -165,8 +165,12 @@ final class Rewriter {
         if (code == null) {
             return 0;
         }
-        if (!code.isEmpty() && code.chars().allMatch(Character::isDigit) && code.length() <= 3) {
-            return Integer.parseInt(code);
+        if (!code.isEmpty() && Character.isDigit(code.charAt(0))) {
+            int n = 0; // C's atoi: the leading digits (R=0301 is 301)
+            for (int i = 0; i < code.length() && Character.isDigit(code.charAt(i)) && n < 1000; i++) {
+                n = n * 10 + code.charAt(i) - '0';
+            }
+            return n;
         }
         return switch (code.toLowerCase(Locale.ROOT)) {
             case "permanent" -> 301;

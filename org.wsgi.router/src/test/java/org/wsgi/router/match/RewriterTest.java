@@ -90,6 +90,29 @@ class RewriterTest {
                 .status());
     }
 
+    /** Found by review against the reference (Apache 2.4.71), each case checked there. */
+    @Test
+    void redirectEdgesAsTheReferenceAnswersThem() {
+        Map<String, String> vars = Map.of("REQUEST_SCHEME", "http", "SERVER_NAME", "h", "SERVER_PORT", "80",
+                "QUERY_STRING", "q=a%20b", "HTTP_HOST", "[::1]:18799");
+        assertEquals("http://h/t/a;b", apply(rules(List.of("RewriteRule", "^/r/(.*)$", "/t/$1", "[R]")), "/r/a;b",
+                null, vars).location(), "; is not escaped");
+        assertEquals(301, apply(rules(List.of("RewriteRule", "^/r$", "/t", "[R=0301]")), "/r", null, vars).status());
+        assertEquals("http://h/local/x?q=a%20b", apply(rules(List.of("RewriteRule", "^/r/(.*)$",
+                "/local/$1?%{QUERY_STRING}", "[R]")), "/r/x", "q=a%20b", vars).location(),
+                "the request's own query is not escaped again");
+        assertEquals("http://h/local/x?a=b&q=a%2520b", apply(rules(List.of("RewriteRule", "^/r/(.*)$",
+                "/local/$1?a=b", "[R,QSA]")), "/r/x", "q=a%20b", vars).location(), "a query made with QSA is");
+        assertEquals("http://h/local/x?x=1", apply(rules(List.of("RewriteRule", "^/r/(.*)$", "/local/$1?",
+                "[R,QSA]")), "/r/x", "x=1", vars).location());
+        assertEquals("http://[::1]:18799/new/a%20b", apply(rules(List.of("RewriteRule", "^/r/(.*)$",
+                "http://%{HTTP_HOST}/new/$1", "[R=301]")), "/r/a b", null, vars).location(), "the host as it is");
+        Rewriter.Result ftp = apply(rules(List.of("RewriteRule", "^/f/(.*)$", "ftp://example.com/$1", "[L]")),
+                "/f/x", null, vars);
+        assertEquals(302, ftp.status());
+        assertEquals("ftp://example.com/x", ftp.location());
+    }
+
     @Test
     void aStatusOutsideTheRedirectsDropsTheSubstitutionAndStops() {
         Rewriter r = rules(List.of("RewriteRule", "^/busy$", "-", "[R=503]"), List.of("RewriteRule", "^/c404$",

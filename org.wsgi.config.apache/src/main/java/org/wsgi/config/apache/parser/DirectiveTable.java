@@ -171,7 +171,7 @@ final class DirectiveTable {
         add("AliasMatch", TAKE2, SERVER, c -> CoreHandlers.alias(c, Kind.MATCH), "a regular expression and a filename");
         add("Redirect", TAKE123, FILEINFO, c -> RedirectHandlers.redirect(c, false),
                 "an optional status, then document to be redirected and destination URL");
-        add("RedirectMatch", TAKE123, FILEINFO, c -> RedirectHandlers.redirect(c, true),
+        add("RedirectMatch", TAKE23, FILEINFO, c -> RedirectHandlers.redirect(c, true),
                 "an optional status, then a regular expression and destination URL");
         add("RedirectPermanent", TAKE2, FILEINFO, c -> RedirectHandlers.fixed(c, 301),
                 "a document to be redirected, then the destination URL");

@@ -202,6 +202,8 @@ class ErrorMessagesTest {
                 of("Redirect permanent /a relative", "x.conf:1: Redirect to non-URL"),
                 of("Redirect gone /a http://x/", "x.conf:1: Redirect URL not valid for this status"),
                 of("Redirect 404 /a http://x/", "x.conf:1: Redirect URL not valid for this status"),
+                of("RedirectMatch gone", "x.conf:1: RedirectMatch takes two or three arguments, an optional status, "
+                        + "then a regular expression and destination URL"),
                 of("RedirectMatch ^(a http://x/", "x.conf:1: RedirectMatch: Regular expression could not be compiled."),
                 of("RedirectPermanent /a", "x.conf:1: RedirectPermanent takes two arguments, a document to be "
                         + "redirected, then the destination URL"),

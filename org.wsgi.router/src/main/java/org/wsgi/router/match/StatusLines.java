@@ -1,4 +1,4 @@
-package org.wsgi.router.http;
+package org.wsgi.router.match;
 
 import java.util.Map;
 
@@ -6,7 +6,7 @@ import java.util.Map;
  * Apache httpd 2.4's status lines, which title its error documents. The reason phrases are Apache's, which differ
  * from RFC 9110's in places ("Request Entity Too Large", "Request-URI Too Long"). Pure and thread-safe.
  */
-final class StatusLines {
+public final class StatusLines {
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(100, "Continue"), Map.entry(101, "Switching Protocols"), Map.entry(102, "Processing"),
@@ -39,14 +39,14 @@ final class StatusLines {
     private StatusLines() {
     }
 
-    /** {@code "404 Not Found"}; a code Apache has no phrase for is its class's first (as Apache answers it). */
-    static String of(int status) {
+    /** Whether Apache has a status line for {@code status}: it answers any other code as 500. */
+    public static boolean known(int status) {
+        return REASONS.containsKey(status);
+    }
+
+    /** {@code "404 Not Found"}; {@code "500 Internal Server Error"} for a code Apache has no line for. */
+    public static String of(int status) {
         String reason = REASONS.get(status);
-        if (reason == null) {
-            int first = status / 100 * 100;
-            return first == 100 || first == 200 || first == 300 || first == 400 || first == 500 ? of(first)
-                    : "500 Internal Server Error";
-        }
-        return status + " " + reason;
+        return reason == null ? "500 Internal Server Error" : status + " " + reason;
     }
 }
