@@ -60,7 +60,12 @@ public record Route(Outcome outcome, int status, String reason, ScriptTarget tar
         /** Redirect to {@link Route#reason()}, with {@link Route#status()} (mod_dir's trailing slash). */
         REDIRECT,
         /** Answer with {@link Route#status()} and an error page. */
-        ERROR
+        ERROR,
+        /**
+         * Echo the request back ({@code TRACE} under {@code TraceEnable on}, Apache's default); {@link Route#reason()}
+         * is {@code extended} when a request body may be echoed too.
+         */
+        TRACE
     }
 
     public Route {

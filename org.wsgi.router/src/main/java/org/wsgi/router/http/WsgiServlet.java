@@ -59,6 +59,9 @@ public final class WsgiServlet extends HttpServlet {
             case REDIRECT:
                 ErrorPages.send(req, resp, route.status(), "Location", route.reason(), null);
                 return;
+            case TRACE:
+                TraceEcho.send(req, resp, "extended".equals(route.reason()));
+                return;
             case STATUS:
                 status.send(req, resp);
                 return;
@@ -76,8 +79,10 @@ public final class WsgiServlet extends HttpServlet {
                 if (route.status() == 401) {
                     ErrorPages.send(req, resp, 401, "WWW-Authenticate", route.reason(), null);
                 } else if (route.status() == 405 || route.status() == 501) {
-                    // A status forced by configuration (RewriteRule [R=405]): Apache allows no method but TRACE.
-                    ErrorPages.send(req, resp, route.status(), "Allow", "TRACE", route.serverAdmin());
+                    // A status forced by configuration (RewriteRule [R=405]): Apache allows no method but TRACE,
+                    // and none at all for a TRACE that TraceEnable off refuses.
+                    ErrorPages.send(req, resp, route.status(), "Allow", "TRACE".equals(req.getMethod()) ? ""
+                            : "TRACE", route.serverAdmin());
                 } else {
                     ErrorPages.send(req, resp, route.status(), null, null, route.serverAdmin());
                 }

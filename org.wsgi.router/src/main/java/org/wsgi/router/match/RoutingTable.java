@@ -165,6 +165,14 @@ public final class RoutingTable {
                 return redirected;
             }
         }
+        if ("TRACE".equals(request.method())) {
+            // Apache's core answers TRACE once the URL is translated, before access control and any handler.
+            String trace = Directives.value(server.settings(), "TraceEnable");
+            return "off".equalsIgnoreCase(trace)
+                    ? Route.error(405, "TRACE denied by server configuration", configuration.generation())
+                    : new Route(Route.Outcome.TRACE, 200, trace == null ? "on" : trace.toLowerCase(Locale.ROOT), null,
+                            "", "", "", "", "", Map.of(), false, false, 0, configuration.generation());
+        }
         String current = uri;
         Mapper.Request r = new Mapper.Request(request, uri, query, server, host, port, rewriteEnv,
                 (to, newQuery) -> internalRedirect(request, current, to, newQuery, redirects));

@@ -104,6 +104,20 @@ class RoutingTableTest {
         assertTrue(!get(TABLE, "/emb/x").environOptions().mapHeadToGet(), "Auto, the default, maps nothing here");
     }
 
+    /** Recorded from the reference: TRACE is echoed after translation, before access control and the handler. */
+    @Test
+    void traceIsEchoedUnlessTraceEnableIsOff() {
+        RouteRequest trace = new RouteRequest("TRACE", "http", "localhost", 80, "/e/x", null, "127.0.0.1", Map.of());
+        Route echo = new Configs().mount(alias("/e", "/srv/env.wsgi")).table(FILES).route(trace);
+        assertEquals(Route.Outcome.TRACE, echo.outcome());
+        assertEquals("on", echo.reason());
+        DirectorySettings off = new DirectorySettings(null, null, null, null, null, null, null, List.of(), null,
+                null, Map.of(), List.of(), null, Map.of("TraceEnable", List.of(List.of("Off"))));
+        Route refused = new Configs().mount(alias("/e", "/srv/env.wsgi")).settings(off).table(FILES).route(trace);
+        assertEquals(Route.Outcome.ERROR, refused.outcome());
+        assertEquals(405, refused.status());
+    }
+
     @Test
     void withEmbeddedModeRestrictedOnlyDaemonRequestsRun() {
         DirectorySettings restrict = new DirectorySettings(null, null, null, null, null, null, null, List.of(), null,

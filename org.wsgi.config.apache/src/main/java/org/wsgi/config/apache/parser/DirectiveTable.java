@@ -222,6 +222,12 @@ final class DirectiveTable {
         add("RewriteMap", TAKE23, SERVER, StoredHandlers::rewriteMap, "a mapname and a filename and options");
         add("RewriteBase", TAKE1, FILEINFO, StoredHandlers::rewriteBase, "the base URL of the per-directory context");
         add("RewriteOptions", ITERATE, FILEINFO, CommonHandlers::store, "List of option strings to set");
+        // the rest of Apache's core, MPM and loaded modules that pasted configurations carry
+        for (Directive d : ServerDirectives.all()) {
+            if (TABLE.putIfAbsent(d.name().toLowerCase(Locale.ROOT), d) != null) {
+                throw new IllegalStateException("two definitions of " + d.name());
+            }
+        }
     }
 
     private DirectiveTable() {

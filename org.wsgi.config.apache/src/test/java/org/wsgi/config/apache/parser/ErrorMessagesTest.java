@@ -190,6 +190,15 @@ class ErrorMessagesTest {
                 of("<Directory /a>\nSatisfy some\n</Directory>", "x.conf:2: Satisfy either 'any' or 'all'."),
                 of("RewriteRule ^(a", "x.conf:1: RewriteRule: bad argument line '^(a'"),
                 of("RewriteRule ^(a /b", "x.conf:1: RewriteRule: cannot compile regular expression '^(a'"),
+                // Apache's core and MPM directives, each message recorded from the reference
+                of("TraceEnable maybe", "x.conf:1: TraceEnable must be one of 'on', 'off', or 'extended'"),
+                of("<Directory /tmp>\nTraceEnable off\n</Directory>",
+                        "x.conf:2: TraceEnable not allowed in <Directory> context"),
+                of("<Directory /tmp>\nKeepAlive off\n</Directory>",
+                        "x.conf:2: KeepAlive not allowed in <Directory> context"),
+                of("KeepAlive maybe", "x.conf:1: KeepAlive must be On or Off"),
+                of("<VirtualHost *:80>\nUser foo\n</VirtualHost>",
+                        "x.conf:2: User cannot occur within <VirtualHost> section"),
                 // mod_alias's redirects, each message recorded from the reference (ours name the directive first)
                 of("Redirect", "x.conf:1: Redirect takes one, two or three arguments, an optional status, then "
                         + "document to be redirected and destination URL"),
@@ -231,6 +240,29 @@ class ErrorMessagesTest {
         ParsedFile parsed = new Confs(root).parse("x.conf", conf);
         assertEquals(expected, Confs.messages(parsed.errors()));
         assertNull(parsed.fragment());
+    }
+
+    /** Each line Apache 2.4.71 accepted with the reference's modules (checked one by one with modwsgi-ref). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"TraceEnable Off", "ServerTokens Prod",
+        "ServerSignature Off", "KeepAlive On", "KeepAliveTimeout 5", "MaxKeepAliveRequests 100", "Timeout 60",
+        "AddDefaultCharset UTF-8", "FileETag None", "HostnameLookups Off", "UseCanonicalName Off", "EnableSendfile On",
+        "EnableMMAP Off", "LimitRequestFields 100", "LimitRequestFieldSize 8190", "LimitRequestLine 8190",
+        "AccessFileName .htaccess", "AddCharset UTF-8 .utf8", "AddEncoding gzip .gz", "AddLanguage en .en",
+        "ForceType text/plain", "RemoveHandler .x", "RemoveType .x", "AddOutputFilter INCLUDES .shtml",
+        "BrowserMatch \"MSIE\" nokeepalive", "BrowserMatchNoCase \"msie\" nokeepalive",
+        "IndexOptions FancyIndexing", "HeaderName HEADER.html", "ReadmeName README.html", "IndexIgnore .??*",
+        "AddIcon /icons/x.gif .x", "DefaultIcon /icons/unknown.gif", "LanguagePriority en fr",
+        "ForceLanguagePriority Prefer Fallback", "ErrorLogFormat \"[%t] %M\"", "Mutex file:/tmp default",
+        "PidFile /tmp/x.pid", "MergeSlashes On", "HttpProtocolOptions Strict", "LimitXMLRequestBody 1000",
+        "ContentDigest Off", "MaxRanges 200", "LimitInternalRecursion 10", "AcceptPathInfo On", "RLimitCPU 10",
+        "ServerLimit 1", "MaxRequestWorkers 25", "StartServers 1", "ThreadsPerChild 25", "MinSpareThreads 5",
+        "MaxSpareThreads 50", "MaxConnectionsPerChild 0", "ThreadLimit 64", "ListenBacklog 511",
+        "GracefulShutdownTimeout 5", "ExtendedStatus On", "SeeRequestTail On", "RegisterHttpMethod FOO",
+        "Protocols http/1.1", "User www-data", "Group www-data", "ServerPath /x"})
+    void acceptsWhatApacheAccepts(String line) {
+        ParsedFile parsed = new Confs(root).parse("x.conf", line);
+        assertEquals(List.of(), Confs.messages(parsed.errors()));
     }
 
     @Test

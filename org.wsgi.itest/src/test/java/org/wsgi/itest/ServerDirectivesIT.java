@@ -1,0 +1,52 @@
+package org.wsgi.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * A configuration written for a whole Apache (its core, MPM and module directives around the mod_wsgi ones) is
+ * taken, not rejected, and TRACE is Apache core's: echoed without reaching the application, refused by
+ * {@code TraceEnable off} (both recorded from the reference).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ServerDirectivesIT extends WsgiTestSupport {
+
+    private static final String APP = "def application(environ, start_response):\n"
+            + "    start_response('200 OK', [('Content-Type', 'text/plain')])\n"
+            + "    return [environ['REQUEST_METHOD'].encode('ascii')]\n";
+
+    @Test
+    public void aWholeApacheSiteIsTakenAndTraceIsTheServersOwn() throws Exception {
+        Path dir = deployDir();
+        write(dir.resolve("sd.wsgi"), APP);
+        write(dir.resolve("site.conf"), "ServerTokens Prod\nServerSignature Off\nTraceEnable On\nKeepAlive On\n"
+                + "Timeout 60\nMaxKeepAliveRequests 100\nHostnameLookups Off\nBrowserMatch MSIE nokeepalive\n"
+                + "WSGIScriptAlias /sd " + dir.resolve("sd.wsgi") + "\n");
+        int port = Integer.parseInt(context.getProperty(PORT_PROPERTY));
+        Deadline.poll(15000, () -> http().get("/sd"), r -> r.status() == 200);
+        RawHttp.Response trace = RawHttp.send(port, "TRACE", "/sd?q=1", List.of(Map.entry("Host", "localhost"),
+                Map.entry("X-Test", "a  b")), null);
+        assertEquals(200, trace.status());
+        assertEquals("message/http", trace.headers().get("content-type"));
+        assertTrue(trace.text(), trace.text().startsWith("TRACE /sd?q=1 HTTP/1.1\r\n")
+                && trace.text().contains("X-Test: a  b\r\n"));
+        write(dir.resolve("site.conf"), "TraceEnable off\nWSGIScriptAlias /sd " + dir.resolve("sd.wsgi") + "\n");
+        RawHttp.Response refused = Deadline.poll(15000, () -> RawHttp.send(port, "TRACE", "/sd",
+                List.of(Map.entry("Host", "localhost")), null), r -> r.status() != 200);
+        assertEquals(405, refused.status());
+        assertTrue(refused.text(), refused.text().contains("The requested method TRACE is not allowed"));
+        Files.delete(dir.resolve("site.conf"));
+    }
+}
