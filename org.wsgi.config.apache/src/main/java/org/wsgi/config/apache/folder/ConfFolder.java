@@ -34,6 +34,7 @@ public final class ConfFolder {
     private final Path dir;
     private final ConfParser parser;
     private final Consumer<String> log;
+    private final Consumer<String> notices;
     /** Top-level file to what was seen of it; includes every file ever seen until it disappears. */
     private final Map<Path, FileState> seen = new HashMap<>();
     /** Top-level file to its live (applied) parse. */
@@ -48,9 +49,18 @@ public final class ConfFolder {
      * @param errorLog where rejections and notices are reported, one line each
      */
     public ConfFolder(Path dir, Consumer<String> errorLog) {
+        this(dir, errorLog, errorLog);
+    }
+
+    /**
+     * @param errorLog where rejections are reported, one line each
+     * @param noticeLog where notices are reported (what an accepted file's directives do differently here)
+     */
+    public ConfFolder(Path dir, Consumer<String> errorLog, Consumer<String> noticeLog) {
         this.dir = dir.toAbsolutePath().normalize();
         this.parser = new ConfParser(this.dir);
         this.log = errorLog;
+        this.notices = noticeLog;
     }
 
     public Path directory() {
@@ -84,7 +94,7 @@ public final class ConfFolder {
         for (Path file : changed) {
             ParsedFile parsed = parse(file);
             seen.put(file, stampsOf(file, parsed));
-            parsed.notices().forEach(log);
+            parsed.notices().forEach(notices);
             if (parsed.errors().isEmpty()) {
                 fresh.put(file, parsed);
             } else {

@@ -81,7 +81,9 @@ public class ConfFolderComponent {
 
     @Activate
     public ConfFolderComponent(BundleContext context, Config config) {
-        this.folder = new ConfFolder(folder(context, config), line -> LOG.error("{}", line));
+        // A rejected file is an error; a notice (a directive accepted but acting differently here) a warning.
+        this.folder = new ConfFolder(folder(context, config), line -> LOG.error("{}", line),
+                line -> LOG.warn("{}", line));
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "wsgi-conf-watcher"));
         LOG.info("Watching {} for *.conf files", folder.directory());
         executor.scheduleWithFixedDelay(this::scan, 0, config.poll_ms(), TimeUnit.MILLISECONDS);

@@ -55,6 +55,19 @@ class ConfFolderTest {
     }
 
     @Test
+    void noticesAndRejectionsAreReportedApart() throws IOException {
+        List<String> notices = new ArrayList<>();
+        ConfFolder f = new ConfFolder(dir, log::add, notices::add);
+        write("a.conf", "KeepAlive On\nWSGIScriptAlias /a /srv/a.wsgi\n");
+        write("b.conf", "Bogus\n");
+        assertEquals(List.of("/a"), urls(f.scan().orElseThrow()));
+        assertEquals(1, notices.size(), notices.toString());
+        assertTrue(notices.get(0).startsWith("a.conf:1: KeepAlive is accepted but ignored"), notices.get(0));
+        assertEquals(1, log.size(), log.toString());
+        assertTrue(log.get(0).contains("b.conf:1: Invalid command 'Bogus'"), log.get(0));
+    }
+
+    @Test
     void filesMergeInNameOrder() throws IOException {
         write("b.conf", "WSGIScriptAlias /b /srv/b.wsgi\n");
         write("a.conf", "WSGIScriptAlias /a /srv/a.wsgi\n");
