@@ -49,4 +49,35 @@ public class ServerDirectivesIT extends WsgiTestSupport {
         assertTrue(refused.text(), refused.text().contains("The requested method TRACE is not allowed"));
         Files.delete(dir.resolve("site.conf"));
     }
+
+    /** Apache's default handler, as the reference answered for a 3-byte file. */
+    @Test
+    public void staticFilesCarryApachesETagRangesAndOptions() throws Exception {
+        Path dir = deployDir();
+        Path docs = Files.createDirectories(dir.resolve("sd-docs"));
+        Path file = Files.writeString(docs.resolve("f.txt"), "hi\n");
+        write(dir.resolve("docs.conf"), "Alias /sd-docs " + docs + "\n<Directory " + docs + ">\nRequire all granted\n"
+                + "</Directory>\n");
+        int port = Integer.parseInt(context.getProperty(PORT_PROPERTY));
+        List<Map.Entry<String, String>> host = List.of(Map.entry("Host", "localhost"));
+        RawHttp.Response whole = Deadline.poll(15000, () -> RawHttp.send(port, "GET", "/sd-docs/f.txt", host, null),
+                r -> r.status() == 200);
+        String etag = "\"3-" + Long.toHexString(Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit
+                .MICROSECONDS)) + "\"";
+        assertEquals(etag, whole.headers().get("etag"));
+        assertEquals("bytes", whole.headers().get("accept-ranges"));
+        RawHttp.Response range = RawHttp.send(port, "GET", "/sd-docs/f.txt", List.of(Map.entry("Host", "localhost"),
+                Map.entry("Range", "bytes=1-1")), null);
+        assertEquals(206, range.status());
+        assertEquals("bytes 1-1/3", range.headers().get("content-range"));
+        assertEquals("i", range.text());
+        assertEquals(304, RawHttp.send(port, "GET", "/sd-docs/f.txt", List.of(Map.entry("Host", "localhost"),
+                Map.entry("If-None-Match", etag)), null).status());
+        assertEquals(416, RawHttp.send(port, "GET", "/sd-docs/f.txt", List.of(Map.entry("Host", "localhost"),
+                Map.entry("Range", "bytes=5-9")), null).status());
+        RawHttp.Response options = RawHttp.send(port, "OPTIONS", "/sd-docs/f.txt", host, null);
+        assertEquals(200, options.status());
+        assertEquals("GET,POST,OPTIONS,HEAD,TRACE", options.headers().get("allow"));
+        Files.delete(dir.resolve("docs.conf"));
+    }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,9 +16,14 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Apache's default handler for plain files reached through {@code Alias} or the {@code DocumentRoot}: the
  * content type from the file's extension (the system's {@code /etc/mime.types}, as Debian's Apache reads it),
- * {@code Content-Length}, {@code Last-Modified}, {@code If-Modified-Since}, {@code HEAD}. Thread-safe.
+ * {@code Content-Length}, {@code Last-Modified}, Apache's default {@code ETag}, {@code If-None-Match},
+ * {@code If-Modified-Since}, one byte range ({@code Range}), {@code HEAD} and {@code OPTIONS}. Several ranges in one
+ * request are answered with the whole file (Apache sends them as multipart/byteranges). Thread-safe.
  */
 final class StaticFiles {
+
+    /** The methods Apache's default handler allows. */
+    private static final String ALLOW = "GET,POST,OPTIONS,HEAD,TRACE";
 
     private final Map<String, String> types;
 
@@ -50,28 +57,80 @@ final class StaticFiles {
 
     void send(HttpServletRequest req, HttpServletResponse resp, Path file) throws IOException {
         String method = req.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("POST")) {
-            ErrorPages.send(req, resp, 405, "Allow", "GET,POST,OPTIONS,HEAD,TRACE", null);
+        if (method.equals("OPTIONS")) {
+            resp.setHeader("Allow", ALLOW);
+            String type = contentType(file);
+            if (type != null) {
+                resp.setContentType(type);
+            }
+            resp.setContentLength(0);
             return;
         }
-        long modified = Files.getLastModifiedTime(file).toMillis() / 1000 * 1000;
-        long since = req.getDateHeader("If-Modified-Since");
+        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("POST")) {
+            ErrorPages.send(req, resp, 405, "Allow", ALLOW, null);
+            return;
+        }
+        long size = Files.size(file);
+        FileTime mtime = Files.getLastModifiedTime(file);
+        long modified = mtime.toMillis() / 1000 * 1000;
+        // Apache's default FileETag (MTime Size): the size and the modification time in microseconds, in hex.
+        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtime.to(TimeUnit.MICROSECONDS)) + "\"";
         resp.setDateHeader("Last-Modified", modified);
-        if (since >= 0 && modified <= since) {
+        resp.setHeader("ETag", etag);
+        resp.setHeader("Accept-Ranges", "bytes");
+        String noneMatch = req.getHeader("If-None-Match");
+        long since = noneMatch != null ? -1 : req.getDateHeader("If-Modified-Since");
+        if ((noneMatch != null && matches(noneMatch, etag)) || (since >= 0 && modified <= since)) {
             resp.setStatus(304);
+            return;
+        }
+        long[] range = method.equals("GET") ? ByteRange.parse(req.getHeader("Range"), size) : null;
+        if (range == ByteRange.UNSATISFIABLE) {
+            ErrorPages.send(req, resp, 416);
             return;
         }
         String type = contentType(file);
         if (type != null) {
             resp.setContentType(type);
         }
-        long size = Files.size(file);
-        resp.setContentLengthLong(size);
+        long from = 0;
+        long count = size;
+        if (range != null) {
+            from = range[0];
+            count = range[1] - range[0] + 1;
+            resp.setStatus(206);
+            resp.setHeader("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + size);
+        }
+        resp.setContentLengthLong(count);
         if (method.equals("HEAD")) {
             return;
         }
         try (InputStream in = Files.newInputStream(file)) {
-            in.transferTo(resp.getOutputStream());
+            in.skipNBytes(from);
+            copy(in, resp.getOutputStream(), count);
+        }
+    }
+
+    /** {@code If-None-Match}: {@code *} or a list naming {@code etag} (a weak tag matches too, as for GET). */
+    private static boolean matches(String header, String etag) {
+        for (String tag : header.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void copy(InputStream in, java.io.OutputStream out, long count) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        for (long left = count; left > 0;) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                break;
+            }
+            out.write(buffer, 0, n);
+            left -= n;
         }
     }
 }

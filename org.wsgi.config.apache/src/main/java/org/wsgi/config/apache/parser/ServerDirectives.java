@@ -57,7 +57,7 @@ final class ServerDirectives {
         d.add(new Directive("HostnameLookups", TAKE1, SERVER_DIR, c -> unless(c, "off",
                 "REMOTE_HOST is not looked up"), "\"on\" to enable, \"off\" to disable reverse DNS lookups, or"
                         + " \"double\" to require double-reverse DNS lookups"));
-        d.add(new Directive("FileETag", RAW_ARGS, FILEINFO, c -> ignored(c, "static files are sent without ETag"),
+        d.add(new Directive("FileETag", RAW_ARGS, FILEINFO, c -> ignored(c, "static files carry Apache's default ETag (MTime Size)"),
                 "One or more file attributes to use in the ETag: INode, MTime, Size, All, None"));
         d.add(new Directive("AcceptPathInfo", TAKE1, FILEINFO, c -> ignored(c, NOT_YET),
                 "Set to on or off for PATH_INFO to be accepted by handlers, or default for the per-handler"
