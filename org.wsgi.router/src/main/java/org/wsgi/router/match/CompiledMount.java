@@ -24,7 +24,7 @@ record CompiledMount(ScriptMount mount, String urlPath, String target, Pattern r
     private static CompiledMount of(ScriptMount m, boolean script) {
         String url = UriPath.bytes(m.urlPath());
         return new CompiledMount(m, url, UriPath.bytes(m.target()),
-                m.kind() == ScriptMount.Kind.MATCH ? Pattern.compile(url) : null, script);
+                m.kind() == ScriptMount.Kind.MATCH ? Pcre.compile(url) : null, script);
     }
 
     /** The file name this mount maps {@code uri} to (target plus the unmatched rest), or {@code null}. */

@@ -43,7 +43,7 @@ final class Redirects {
     private static void add(List<Entry> entries, DirectorySettings s) {
         for (List<String> d : s.directives().getOrDefault(KEY, List.of())) {
             boolean match = d.get(0).equals("match");
-            entries.add(new Entry(match ? Pattern.compile(d.get(2)) : null, d.get(2), Integer.parseInt(d.get(1)),
+            entries.add(new Entry(match ? Pcre.compile(d.get(2)) : null, d.get(2), Integer.parseInt(d.get(1)),
                     d.get(3)));
         }
     }

@@ -78,7 +78,7 @@ final class RequestEnv {
         if (value == null) {
             return;
         }
-        Matcher m = Pattern.compile(words.get(1), flags).matcher(value);
+        Matcher m = Pcre.compile(words.get(1), flags).matcher(value);
         if (!m.find()) {
             return;
         }

@@ -64,7 +64,7 @@ final class Rewriter {
                     envs.add(t.substring(t.indexOf('=') + 1));
                 }
             }
-            rules.add(new Rule(List.copyOf(pending), Pattern.compile(p, flags.containsKey("nc")
+            rules.add(new Rule(List.copyOf(pending), Pcre.compile(p, flags.containsKey("nc")
                     ? Pattern.CASE_INSENSITIVE : 0), negate, d.get(2), flags, envs));
             pending.clear();
         }
@@ -75,7 +75,7 @@ final class Rewriter {
         boolean negate = pattern.startsWith("!");
         String p = negate ? pattern.substring(1) : pattern;
         boolean fileTest = p.length() == 2 && p.charAt(0) == '-' && "fdsFUl".indexOf(p.charAt(1)) >= 0;
-        Pattern regex = fileTest ? null : Pattern.compile(p, flags.containsKey("nc") ? Pattern.CASE_INSENSITIVE : 0);
+        Pattern regex = fileTest ? null : Pcre.compile(p, flags.containsKey("nc") ? Pattern.CASE_INSENSITIVE : 0);
         return new Cond(test, regex, fileTest ? p : null, negate, flags.containsKey("or") || flags.containsKey("ornext"));
     }
 

@@ -114,7 +114,15 @@ public final class RoutingTable {
 
     /** Routes a request under this snapshot. */
     public Route route(RouteRequest request) {
-        Route route = route(request, 0);
+        Route route;
+        try {
+            route = route(request, 0);
+        } catch (StackOverflowError deep) {
+            // Java's regex engine recurses per repetition of an alternation, where PCRE does not: a long URI against
+            // a pattern such as (a|b)* ends here instead of taking the request thread down.
+            return Route.error(500, "a regular expression of the configuration is too deep for this URI",
+                    configuration.generation());
+        }
         return route.outcome() == Route.Outcome.ERROR && route.serverAdmin() == null ? withServerAdmin(route, request)
                 : route;
     }

@@ -45,7 +45,7 @@ final class SectionMatcher {
     private static Compiled compile(Section s) {
         String p = s.pattern();
         if (s.regex()) {
-            return new Compiled(s, Pattern.compile(p), null, 0);
+            return new Compiled(s, Pcre.compile(p), null, 0);
         }
         if (s.type() == Section.Type.DIRECTORY) {
             String dir = p.endsWith("/") ? p : p + "/";
