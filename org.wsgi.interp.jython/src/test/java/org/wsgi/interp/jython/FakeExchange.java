@@ -140,8 +140,60 @@ public final class FakeExchange implements WsgiExchange {
         return status != null;
     }
 
+    /** Bytes that arrived as buffers, each write's size (when {@link #channelBody()} was asked for). */
+    public final java.util.List<Integer> bufferWrites = new java.util.ArrayList<>();
+    private boolean channel;
+
+    /** The body stream also takes ByteBuffers, as the router's does. */
+    public FakeExchange channelBody() {
+        channel = true;
+        return this;
+    }
+
     @Override
     public OutputStream body() {
+        if (channel) {
+            return new ChannelBody();
+        }
+        return plainBody();
+    }
+
+    /** A body stream that is a channel too. */
+    private final class ChannelBody extends OutputStream implements java.nio.channels.WritableByteChannel {
+        private final OutputStream plain = plainBody();
+
+        @Override
+        public void write(int b) throws IOException {
+            plain.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            plain.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            plain.flush();
+        }
+
+        @Override
+        public int write(java.nio.ByteBuffer src) throws IOException {
+            int n = src.remaining();
+            byte[] copy = new byte[n];
+            src.get(copy);
+            bufferWrites.add(n);
+            plain.write(copy, 0, n);
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+    }
+
+    private OutputStream plainBody() {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 
 /**
  * The body stream of one response. Small writes go to the container's stream as they are (it aggregates them)
@@ -12,9 +13,11 @@ import java.nio.ByteBuffer;
  * to the socket when it is full or when the body is flushed: a body that the application produced all at once (a
  * list of blocks) leaves in a few large writes, which cost the kernel much less per byte on loopback than 64 KiB
  * ones (BENCHMARKS.md), and a block the application flushes (the gateway flushes every block of a generator) is
- * not held back. Bytes keep their order. Used by the request's thread only.
+ * not held back. As a channel it takes a buffer of any size whole (a file's mapped region from
+ * {@code wsgi.file_wrapper}), straight to the container when it takes buffers, after what gathered before. Bytes keep
+ * their order. Used by the request's thread only.
  */
-final class ResponseBody extends OutputStream {
+final class ResponseBody extends OutputStream implements WritableByteChannel {
 
     private final OutputStream out;
     private final DirectWrites direct;
@@ -61,6 +64,29 @@ final class ResponseBody extends OutputStream {
                 drain();
             }
         }
+    }
+
+    /** Writes all of {@code src}, after anything gathered: the container sends a direct buffer without a copy. */
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        int n = src.remaining();
+        drain();
+        if (writer != null) {
+            DirectWrites.write(writer, out, src);
+        } else {
+            byte[] chunk = new byte[Math.min(n, DirectWrites.BUFFER_SIZE)];
+            while (src.hasRemaining()) {
+                int len = Math.min(chunk.length, src.remaining());
+                src.get(chunk, 0, len);
+                out.write(chunk, 0, len);
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return true;
     }
 
     @Override

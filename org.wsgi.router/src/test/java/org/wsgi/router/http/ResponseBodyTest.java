@@ -55,6 +55,23 @@ class ResponseBodyTest {
     }
 
     @Test
+    void aBufferGoesToTheContainerWholeAfterWhatGatheredBefore() throws IOException {
+        BufferStream out = new BufferStream();
+        ResponseBody body = new ResponseBody(out, new DirectWrites(2));
+        byte[] head = bytes(20_000);
+        body.write(head, 0, head.length);
+        ByteBuffer file = ByteBuffer.allocateDirect(3_000_000);
+        byte[] content = bytes(3_000_000);
+        file.put(content).flip();
+        assertEquals(3_000_000, body.write(file));
+        body.flush();
+        assertEquals(List.of("direct 20000", "direct 3000000"), out.calls, "no copy of the file's buffer");
+        byte[] all = out.toByteArray();
+        assertArrayEquals(head, Arrays.copyOfRange(all, 0, head.length));
+        assertArrayEquals(content, Arrays.copyOfRange(all, head.length, all.length));
+    }
+
+    @Test
     void largeWritesGatherIntoDirectBuffersUntilFullOrFlushed() throws IOException {
         BufferStream out = new BufferStream();
         ResponseBody body = new ResponseBody(out, new DirectWrites(2));

@@ -191,6 +191,18 @@ class GatewayTest extends ProviderTestSupport {
         assertEquals(source.substring(10, 30), get("filewrapper.wsgi", callable, "/offset").bodyText());
     }
 
+    @Test
+    void fileWrapperHandsAChannelTheFileAsMappedBuffers() throws Exception {
+        String source = Files.readString(app("filewrapper.wsgi"));
+        FakeExchange whole = run("filewrapper.wsgi", "application", new FakeExchange("GET", "/app", "").channelBody());
+        assertEquals(source, whole.bodyText());
+        assertEquals(java.util.List.of(source.length()), whole.bufferWrites);
+        FakeExchange offset = run("filewrapper.wsgi", "application",
+                new FakeExchange("GET", "/app", "/offset").channelBody());
+        assertEquals(source.substring(10, 30), offset.bodyText());
+        assertEquals(java.util.List.of(20), offset.bufferWrites);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/chdir", "/renamed"})
     void fileWrapperSendsTheFileTheApplicationOpened(String path, @TempDir Path dir) throws Exception {
