@@ -75,6 +75,15 @@ public class ServerDirectivesIT extends WsgiTestSupport {
                 Map.entry("If-None-Match", etag)), null).status());
         assertEquals(416, RawHttp.send(port, "GET", "/sd-docs/f.txt", List.of(Map.entry("Host", "localhost"),
                 Map.entry("Range", "bytes=5-9")), null).status());
+        byte[] large = new byte[5 * 1024 * 1024 + 17]; // more than one 4 MiB mapped region
+        new java.util.Random(7).nextBytes(large);
+        Files.write(docs.resolve("large.bin"), large);
+        RawHttp.Response big = RawHttp.send(port, "GET", "/sd-docs/large.bin", host, null);
+        assertEquals(200, big.status());
+        assertTrue("the whole file, in order", java.util.Arrays.equals(large, big.body()));
+        RawHttp.Response tail = RawHttp.send(port, "GET", "/sd-docs/large.bin", List.of(Map.entry("Host",
+                "localhost"), Map.entry("Range", "bytes=4194300-")), null);
+        assertTrue(java.util.Arrays.equals(java.util.Arrays.copyOfRange(large, 4194300, large.length), tail.body()));
         RawHttp.Response options = RawHttp.send(port, "OPTIONS", "/sd-docs/f.txt", host, null);
         assertEquals(200, options.status());
         assertEquals("GET,POST,OPTIONS,HEAD,TRACE", options.headers().get("allow"));

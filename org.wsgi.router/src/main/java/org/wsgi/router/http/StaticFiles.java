@@ -1,9 +1,11 @@
 package org.wsgi.router.http;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.Locale;
@@ -21,6 +23,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * request are answered with the whole file (Apache sends them as multipart/byteranges). Thread-safe.
  */
 final class StaticFiles {
+
+    /** How much of a file is mapped and handed to the container at once. */
+    private static final long MAPPED = 4L * 1024 * 1024;
+    /** Files up to this size are read and written as bytes, not mapped. */
+    private static final long SMALL = 64 * 1024;
 
     /** The methods Apache's default handler allows. */
     private static final String ALLOW = "GET,POST,OPTIONS,HEAD,TRACE";
@@ -55,7 +62,8 @@ final class StaticFiles {
         return dot < 0 ? null : types.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    void send(HttpServletRequest req, HttpServletResponse resp, Path file) throws IOException {
+    /** {@code direct}: the buffers a body stream may borrow; the file's pages go to the container as mapped. */
+    void send(HttpServletRequest req, HttpServletResponse resp, Path file, DirectWrites direct) throws IOException {
         String method = req.getMethod();
         if (method.equals("OPTIONS")) {
             resp.setHeader("Allow", ALLOW);
@@ -105,9 +113,31 @@ final class StaticFiles {
         if (method.equals("HEAD")) {
             return;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(from);
-            copy(in, resp.getOutputStream(), count);
+        if (count <= SMALL) {
+            // A mapping costs more than it saves for a small file: read it once and write the bytes.
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                ByteBuffer bytes = ByteBuffer.allocate((int) count);
+                while (bytes.hasRemaining()) {
+                    if (channel.read(bytes, from + bytes.position()) < 0) {
+                        break; // the file shrank since its size was read: send what there is
+                    }
+                }
+                resp.getOutputStream().write(bytes.array(), 0, bytes.position());
+            }
+            return;
+        }
+        ResponseBody body = new ResponseBody(resp.getOutputStream(), direct);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (long sent = 0; sent < count;) {
+                long n = Math.min(MAPPED, count - sent);
+                ByteBuffer region = channel.map(FileChannel.MapMode.READ_ONLY, from + sent, n);
+                while (region.hasRemaining()) {
+                    body.write(region);
+                }
+                sent += n;
+            }
+        } finally {
+            body.release();
         }
     }
 
@@ -120,17 +150,5 @@ final class StaticFiles {
             }
         }
         return false;
-    }
-
-    private static void copy(InputStream in, java.io.OutputStream out, long count) throws IOException {
-        byte[] buffer = new byte[16 * 1024];
-        for (long left = count; left > 0;) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (n < 0) {
-                break;
-            }
-            out.write(buffer, 0, n);
-            left -= n;
-        }
     }
 }
