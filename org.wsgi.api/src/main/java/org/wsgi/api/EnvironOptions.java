@@ -1,20 +1,41 @@
 package org.wsgi.api;
 
 /**
- * The per-request settings that shape the environ beyond the variables themselves.
+ * The per-request settings that shape the environ beyond the variables themselves, and the response's headers.
  *
  * @param proxyTrust the proxy headers that may rewrite the environ ({@code WSGITrustedProxyHeaders})
  * @param serverAdmin {@code ServerAdmin} of the server that answers ({@code SERVER_ADMIN}), or {@code null} for the
  *        container's default
  * @param mapHeadToGet {@code WSGIMapHEADToGET On}: a HEAD request reaches the application as GET
  * @param enableSendfile {@code WSGIEnableSendfile On}: {@code mod_wsgi.enable_sendfile} is {@code 1}
+ * @param defaultCharset {@code AddDefaultCharset}: the charset added to a {@code text/plain} or {@code text/html}
+ *        {@code Content-Type} that names none, or {@code null} (Off)
  */
-public record EnvironOptions(ProxyTrust proxyTrust, String serverAdmin, boolean mapHeadToGet, boolean enableSendfile) {
+public record EnvironOptions(ProxyTrust proxyTrust, String serverAdmin, boolean mapHeadToGet, boolean enableSendfile,
+        String defaultCharset) {
 
     /** Nothing configured. */
-    public static final EnvironOptions DEFAULT = new EnvironOptions(ProxyTrust.NONE, null, false, false);
+    public static final EnvironOptions DEFAULT = new EnvironOptions(ProxyTrust.NONE, null, false, false, null);
 
     public EnvironOptions {
         proxyTrust = proxyTrust == null ? ProxyTrust.NONE : proxyTrust;
+    }
+
+    /** Options without {@code AddDefaultCharset}. */
+    public EnvironOptions(ProxyTrust proxyTrust, String serverAdmin, boolean mapHeadToGet, boolean enableSendfile) {
+        this(proxyTrust, serverAdmin, mapHeadToGet, enableSendfile, null);
+    }
+
+    /**
+     * {@code contentType} with {@link #defaultCharset()} added where Apache adds it: to a type starting with
+     * {@code text/plain} or {@code text/html} that names no charset.
+     */
+    public String withDefaultCharset(String contentType) {
+        if (defaultCharset == null || contentType == null) {
+            return contentType;
+        }
+        String lower = contentType.toLowerCase(java.util.Locale.ROOT);
+        boolean text = lower.startsWith("text/plain") || lower.startsWith("text/html");
+        return text && !lower.contains("charset=") ? contentType + "; charset=" + defaultCharset : contentType;
     }
 }

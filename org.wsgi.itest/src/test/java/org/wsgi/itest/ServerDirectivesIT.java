@@ -33,9 +33,12 @@ public class ServerDirectivesIT extends WsgiTestSupport {
         write(dir.resolve("sd.wsgi"), APP);
         write(dir.resolve("site.conf"), "ServerTokens Prod\nServerSignature Off\nTraceEnable On\nKeepAlive On\n"
                 + "Timeout 60\nMaxKeepAliveRequests 100\nHostnameLookups Off\nBrowserMatch MSIE nokeepalive\n"
+                + "AddDefaultCharset UTF-8\n"
                 + "WSGIScriptAlias /sd " + dir.resolve("sd.wsgi") + "\n");
         int port = Integer.parseInt(context.getProperty(PORT_PROPERTY));
         Deadline.poll(15000, () -> http().get("/sd"), r -> r.status() == 200);
+        RawHttp.Response app = RawHttp.send(port, "GET", "/sd", List.of(Map.entry("Host", "localhost")), null);
+        assertEquals("text/plain; charset=UTF-8", app.headers().get("content-type")); // as the reference sends it
         RawHttp.Response trace = RawHttp.send(port, "TRACE", "/sd?q=1", List.of(Map.entry("Host", "localhost"),
                 Map.entry("X-Test", "a  b")), null);
         assertEquals(200, trace.status());

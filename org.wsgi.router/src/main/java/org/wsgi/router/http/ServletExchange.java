@@ -127,7 +127,8 @@ final class ServletExchange implements WsgiExchange {
             String name = h.getKey();
             if (name.equalsIgnoreCase("Content-Type")) {
                 if (!noContent) {
-                    response.setHeader(name, h.getValue());
+                    response.setHeader(name, route == null ? h.getValue()
+                            : route.environOptions().withDefaultCharset(h.getValue()));
                 }
             } else if (!serversOwn(name)) {
                 response.addHeader(name, h.getValue());

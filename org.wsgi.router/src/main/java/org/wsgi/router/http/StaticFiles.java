@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.wsgi.api.EnvironOptions;
+
 /**
  * Apache's default handler for plain files reached through {@code Alias} or the {@code DocumentRoot}: the
  * content type from the file's extension (the system's {@code /etc/mime.types}, as Debian's Apache reads it),
@@ -62,12 +64,16 @@ final class StaticFiles {
         return dot < 0 ? null : types.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    /** {@code direct}: the buffers a body stream may borrow; the file's pages go to the container as mapped. */
-    void send(HttpServletRequest req, HttpServletResponse resp, Path file, DirectWrites direct) throws IOException {
+    /**
+     * {@code direct}: the buffers a body stream may borrow; the file's pages go to the container as mapped.
+     * {@code options}: the location's {@code AddDefaultCharset}.
+     */
+    void send(HttpServletRequest req, HttpServletResponse resp, Path file, DirectWrites direct,
+            EnvironOptions options) throws IOException {
         String method = req.getMethod();
         if (method.equals("OPTIONS")) {
             resp.setHeader("Allow", ALLOW);
-            String type = contentType(file);
+            String type = options.withDefaultCharset(contentType(file));
             if (type != null) {
                 resp.setContentType(type);
             }
@@ -97,7 +103,7 @@ final class StaticFiles {
             ErrorPages.send(req, resp, 416);
             return;
         }
-        String type = contentType(file);
+        String type = options.withDefaultCharset(contentType(file));
         if (type != null) {
             resp.setContentType(type);
         }

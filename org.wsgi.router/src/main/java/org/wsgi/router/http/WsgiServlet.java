@@ -70,7 +70,7 @@ public final class WsgiServlet extends HttpServlet {
                     DirectoryListing.send(resp, route.target().script().toFile(), route.scriptName(),
                             req.getMethod().equals("HEAD"));
                 } else {
-                    files.send(req, resp, route.target().script(), direct);
+                    files.send(req, resp, route.target().script(), direct, route.environOptions());
                 }
                 return;
             default:

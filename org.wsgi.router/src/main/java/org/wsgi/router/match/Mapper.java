@@ -114,7 +114,7 @@ final class Mapper {
         }
         if (!Handlers.WSGI.equals(handler)) {
             // As in Apache without the module behind a handler name (cgi-script here): the default handler serves.
-            return walk.pathInfo().isEmpty() ? file(r, walk.path(), uri)
+            return walk.pathInfo().isEmpty() ? file(r, walk.path(), uri, s)
                     : error(404, "File does not exist: " + UriPath.text(filename));
         }
         if (mount == null && !Handlers.options(s).contains("execcgi")) {
@@ -157,10 +157,11 @@ final class Mapper {
                 + ": No matching DirectoryIndex found, and server-generated directory index forbidden by Options");
     }
 
-    private Route file(Request r, String file, String uri) {
+    private Route file(Request r, String file, String uri, DirectorySettings s) {
         ScriptTarget target = new ScriptTarget(Path.of(UriPath.text(file)), "", "", false);
         return new Route(Route.Outcome.FILE, 200, "static file", target, uri, "", "", serverName(r),
-                r.server().documentRoot(), Map.of(), false, false, 0, configuration.generation());
+                r.server().documentRoot(), Map.of(), false, false, 0, configuration.generation(), null,
+                environOptions(s, r.server().settings()));
     }
 
     private Route wsgi(Request r, ScriptResolver.Walk walk, String uri, DirectorySettings s, ScriptMount mount,
@@ -225,8 +226,18 @@ final class Mapper {
         String admin = Directives.value(server, "ServerAdmin");
         boolean head = "on".equalsIgnoreCase(Directives.value(s, "WSGIMapHEADToGET"));
         boolean sendfile = "on".equalsIgnoreCase(Directives.value(s, "WSGIEnableSendfile"));
-        return trust == ProxyTrust.NONE && admin == null && !head && !sendfile ? EnvironOptions.DEFAULT
-                : new EnvironOptions(trust, admin, head, sendfile);
+        String charset = defaultCharset(s);
+        return trust == ProxyTrust.NONE && admin == null && !head && !sendfile && charset == null
+                ? EnvironOptions.DEFAULT : new EnvironOptions(trust, admin, head, sendfile, charset);
+    }
+
+    /** {@code AddDefaultCharset}: {@code On} is ISO-8859-1, {@code Off} none, else the charset named. */
+    private static String defaultCharset(DirectorySettings s) {
+        String v = Directives.value(s, "AddDefaultCharset");
+        if (v == null || v.equalsIgnoreCase("off")) {
+            return null;
+        }
+        return v.equalsIgnoreCase("on") ? "iso-8859-1" : v;
     }
 
     /** {@code WSGITrustedProxyHeaders} (as CGI names) and {@code WSGITrustedProxies}, every occurrence in order. */

@@ -104,6 +104,25 @@ class RoutingTableTest {
         assertTrue(!get(TABLE, "/emb/x").environOptions().mapHeadToGet(), "Auto, the default, maps nothing here");
     }
 
+    /** Recorded from the reference: an application's text/plain became "text/plain; charset=UTF-8". */
+    @Test
+    void addDefaultCharsetTravelsWithTheRouteAndNamesTheCharsetOfTextResponses() {
+        DirectorySettings utf8 = new DirectorySettings(null, null, null, null, null, null, null, List.of(), null,
+                null, Map.of(), List.of(), null, Map.of("AddDefaultCharset", List.of(List.of("UTF-8"))));
+        org.wsgi.api.EnvironOptions o = get(new Configs().mount(alias("/e", "/srv/env.wsgi")).settings(utf8)
+                .table(FILES), "/e").environOptions();
+        assertEquals("text/plain; charset=UTF-8", o.withDefaultCharset("text/plain"));
+        assertEquals("text/html; charset=UTF-8", o.withDefaultCharset("text/html"));
+        assertEquals("text/html; charset=latin-1", o.withDefaultCharset("text/html; charset=latin-1"));
+        assertEquals("application/json", o.withDefaultCharset("application/json"));
+        DirectorySettings on = new DirectorySettings(null, null, null, null, null, null, null, List.of(), null,
+                null, Map.of(), List.of(), null, Map.of("AddDefaultCharset", List.of(List.of("On"))));
+        assertEquals("text/plain; charset=iso-8859-1", get(new Configs().mount(alias("/e", "/srv/env.wsgi"))
+                .settings(on).table(FILES), "/e").environOptions().withDefaultCharset("text/plain"));
+        assertEquals("text/plain", get(new Configs().mount(alias("/e", "/srv/env.wsgi")).table(FILES), "/e")
+                .environOptions().withDefaultCharset("text/plain"));
+    }
+
     /** Recorded from the reference: TRACE is echoed after translation, before access control and the handler. */
     @Test
     void traceIsEchoedUnlessTraceEnableIsOff() {

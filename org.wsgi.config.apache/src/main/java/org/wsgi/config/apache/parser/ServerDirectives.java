@@ -24,8 +24,9 @@ import java.util.Set;
  * The directives of Apache's core, its event MPM and the modules the reference loads (mod_mime, mod_setenvif,
  * mod_autoindex, mod_negotiation) that a pasted configuration carries besides mod_wsgi's: accepted in the contexts
  * Apache accepts them in, with its argument checks, and either given meaning ({@code TraceEnable},
- * {@code BrowserMatch}) or kept with a notice saying what happens instead. Apache accepts them all (each checked
- * against the reference), so rejecting the file would be the bigger difference.
+ * {@code BrowserMatch}, {@code AddDefaultCharset}) or kept with a notice saying what happens instead. Apache accepts them all (each checked
+ * against the reference), so rejecting the file would be the bigger difference. {@code AddDefaultCharset} is kept
+ * for the router, which adds the charset to responses as Apache does.
  */
 final class ServerDirectives {
 
@@ -48,8 +49,7 @@ final class ServerDirectives {
                 "'on' (default), 'off' or 'extended' to trace request body content"));
         d.add(new Directive("ServerSignature", TAKE1, OR_ALL, c -> unless(c, "off",
                 "error pages carry no signature line"), "En-/disable server signature (on|off|email)"));
-        d.add(new Directive("AddDefaultCharset", TAKE1, FILEINFO, c -> unless(c, "off",
-                NOT_YET + ": responses keep the Content-Type they were given"),
+        d.add(new Directive("AddDefaultCharset", TAKE1, FILEINFO, CommonHandlers::store,
                 "The name of the default charset to add to any Content-Type without one or 'Off' to disable"));
         d.add(new Directive("UseCanonicalName", TAKE1, SERVER_DIR, c -> unless(c, "off",
                 NOT_YET + ": names and ports come from the Host header (UseCanonicalName Off)"),
