@@ -10,20 +10,22 @@ package org.wsgi.api;
  * @param enableSendfile {@code WSGIEnableSendfile On}: {@code mod_wsgi.enable_sendfile} is {@code 1}
  * @param defaultCharset {@code AddDefaultCharset}: the charset added to a {@code text/plain} or {@code text/html}
  *        {@code Content-Type} that names none, or {@code null} (Off)
+ * @param canonicalPort under {@code UseCanonicalName On}, the port {@code SERVER_PORT} names ({@code ServerName}'s,
+ *        else the scheme's); 0 for the port of the request's {@code Host} header
  */
 public record EnvironOptions(ProxyTrust proxyTrust, String serverAdmin, boolean mapHeadToGet, boolean enableSendfile,
-        String defaultCharset) {
+        String defaultCharset, int canonicalPort) {
 
     /** Nothing configured. */
-    public static final EnvironOptions DEFAULT = new EnvironOptions(ProxyTrust.NONE, null, false, false, null);
+    public static final EnvironOptions DEFAULT = new EnvironOptions(ProxyTrust.NONE, null, false, false, null, 0);
 
     public EnvironOptions {
         proxyTrust = proxyTrust == null ? ProxyTrust.NONE : proxyTrust;
     }
 
-    /** Options without {@code AddDefaultCharset}. */
+    /** Options without {@code AddDefaultCharset} and {@code UseCanonicalName}. */
     public EnvironOptions(ProxyTrust proxyTrust, String serverAdmin, boolean mapHeadToGet, boolean enableSendfile) {
-        this(proxyTrust, serverAdmin, mapHeadToGet, enableSendfile, null);
+        this(proxyTrust, serverAdmin, mapHeadToGet, enableSendfile, null, 0);
     }
 
     /**

@@ -96,7 +96,8 @@ public final class CgiEnvironment {
         sink.accept("SERVER_SOFTWARE", SERVER_SOFTWARE);
         sink.accept("SERVER_NAME", route.serverName());
         sink.accept("SERVER_ADDR", localAddr);
-        sink.accept("SERVER_PORT", String.valueOf(serverPort(req, scheme)));
+        int canonicalPort = route.environOptions().canonicalPort();
+        sink.accept("SERVER_PORT", String.valueOf(canonicalPort > 0 ? canonicalPort : serverPort(req, scheme)));
         sink.accept("REMOTE_ADDR", remoteAddr);
         sink.accept("DOCUMENT_ROOT", documentRoot);
         sink.accept("REQUEST_SCHEME", scheme);

@@ -161,7 +161,7 @@ final class Mapper {
         ScriptTarget target = new ScriptTarget(Path.of(UriPath.text(file)), "", "", false);
         return new Route(Route.Outcome.FILE, 200, "static file", target, uri, "", "", serverName(r),
                 r.server().documentRoot(), Map.of(), false, false, 0, configuration.generation(), null,
-                environOptions(s, r.server().settings()));
+                environOptions(s, r));
     }
 
     private Route wsgi(Request r, ScriptResolver.Walk walk, String uri, DirectorySettings s, ScriptMount mount,
@@ -217,18 +217,21 @@ final class Mapper {
                 first(mount == null ? null : mount.passAuthorization(), s.passAuthorization(), Boolean.FALSE),
                 first(s.chunkedRequest(), Boolean.FALSE), first(s.limitRequestBody(), 0L),
                 configuration.generation(), java.util.Objects.equals(r.query(), r.http().query()) ? null : r.query(),
-                environOptions(s, r.server().settings()));
+                environOptions(s, r));
     }
 
     /** What else shapes the environ; the shared default when nothing is configured, as for most requests. */
-    private static EnvironOptions environOptions(DirectorySettings s, DirectorySettings server) {
+    private static EnvironOptions environOptions(DirectorySettings s, Request r) {
+        DirectorySettings server = r.server().settings();
         ProxyTrust trust = proxyTrust(s);
         String admin = Directives.value(server, "ServerAdmin");
         boolean head = "on".equalsIgnoreCase(Directives.value(s, "WSGIMapHEADToGET"));
         boolean sendfile = "on".equalsIgnoreCase(Directives.value(s, "WSGIEnableSendfile"));
         String charset = defaultCharset(s);
-        return trust == ProxyTrust.NONE && admin == null && !head && !sendfile && charset == null
-                ? EnvironOptions.DEFAULT : new EnvironOptions(trust, admin, head, sendfile, charset);
+        int canonicalPort = "on".equalsIgnoreCase(Directives.value(server, "UseCanonicalName")) ? r.port() : 0;
+        return trust == ProxyTrust.NONE && admin == null && !head && !sendfile && charset == null && canonicalPort == 0
+                ? EnvironOptions.DEFAULT
+                : new EnvironOptions(trust, admin, head, sendfile, charset, canonicalPort);
     }
 
     /** {@code AddDefaultCharset}: {@code On} is ISO-8859-1, {@code Off} none, else the charset named. */

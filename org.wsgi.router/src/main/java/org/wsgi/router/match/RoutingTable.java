@@ -138,8 +138,8 @@ public final class RoutingTable {
     }
 
     private Route route(RouteRequest request, int redirects) {
-        HostHeader host = HostHeader.parse(request.host());
-        ServerConfig chosen = virtualHosts.select(host.name());
+        HostHeader requested = HostHeader.parse(request.host());
+        ServerConfig chosen = virtualHosts.select(requested.name());
         Server server = chosen == null ? main : hosts.get(chosen);
         String uri;
         try {
@@ -147,7 +147,13 @@ public final class RoutingTable {
         } catch (UriPath.BadPathException e) {
             return Route.error(e.status(), e.getMessage(), configuration.generation());
         }
-        int port = host.port() > 0 ? host.port() : "https".equals(request.scheme()) ? 443 : 80;
+        int schemePort = "https".equals(request.scheme()) ? 443 : 80;
+        // UseCanonicalName On: the server's own name and ServerName's port (else the scheme's), not the Host header's.
+        boolean canonical = "on".equalsIgnoreCase(Directives.value(server.settings(), "UseCanonicalName"));
+        int configured = server.config().serverName() != null ? server.config().serverPort() : main.config().serverPort();
+        int port = canonical ? (configured > 0 ? configured : schemePort)
+                : requested.port() > 0 ? requested.port() : schemePort;
+        HostHeader host = canonical ? new HostHeader(server.name(), port) : requested;
         Map<String, String> rewriteEnv = Map.of();
         String query = request.query();
         if (server.rewriter() != null) {

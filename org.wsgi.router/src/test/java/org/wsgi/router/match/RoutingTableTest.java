@@ -123,6 +123,28 @@ class RoutingTableTest {
                 .environOptions().withDefaultCharset("text/plain"));
     }
 
+    /**
+     * Recorded from the reference: under UseCanonicalName On a request with Host canon.example.com:18652 gets
+     * SERVER_NAME canon.example.com and SERVER_PORT 80 (ServerName has no port), and a mod_dir redirect to
+     * http://canon.example.com/...; Off keeps the Host header's.
+     */
+    @Test
+    void useCanonicalNameOnNamesTheServersOwnNameAndPort() {
+        DirectorySettings on = new DirectorySettings(null, null, null, null, null, null, null, List.of(), null,
+                null, Map.of(), List.of(), null, Map.of("UseCanonicalName", List.of(List.of("On"))));
+        RoutingTable t = new Configs().serverName("canon.example.com").mount(alias("/e", "/srv/env.wsgi"))
+                .settings(on).table(FILES);
+        Route r = t.route(new RouteRequest("GET", "http", "other.example:18652", 18652, "/e", null, "127.0.0.1",
+                Map.of()));
+        assertEquals("canon.example.com", r.serverName());
+        assertEquals(80, r.environOptions().canonicalPort());
+        Route off = new Configs().serverName("canon.example.com").mount(alias("/e", "/srv/env.wsgi")).table(FILES)
+                .route(new RouteRequest("GET", "http", "other.example:18652", 18652, "/e", null, "127.0.0.1",
+                        Map.of()));
+        assertEquals("other.example", off.serverName());
+        assertEquals(0, off.environOptions().canonicalPort());
+    }
+
     /** Recorded from the reference: TRACE is echoed after translation, before access control and the handler. */
     @Test
     void traceIsEchoedUnlessTraceEnableIsOff() {

@@ -24,7 +24,7 @@ import java.util.Set;
  * The directives of Apache's core, its event MPM and the modules the reference loads (mod_mime, mod_setenvif,
  * mod_autoindex, mod_negotiation) that a pasted configuration carries besides mod_wsgi's: accepted in the contexts
  * Apache accepts them in, with its argument checks, and either given meaning ({@code TraceEnable},
- * {@code BrowserMatch}, {@code AddDefaultCharset}) or kept with a notice saying what happens instead. Apache accepts them all (each checked
+ * {@code BrowserMatch}, {@code AddDefaultCharset}, {@code UseCanonicalName}) or kept with a notice saying what happens instead. Apache accepts them all (each checked
  * against the reference), so rejecting the file would be the bigger difference. {@code AddDefaultCharset} is kept
  * for the router, which adds the charset to responses as Apache does.
  */
@@ -51,8 +51,9 @@ final class ServerDirectives {
                 "error pages carry no signature line"), "En-/disable server signature (on|off|email)"));
         d.add(new Directive("AddDefaultCharset", TAKE1, FILEINFO, CommonHandlers::store,
                 "The name of the default charset to add to any Content-Type without one or 'Off' to disable"));
-        d.add(new Directive("UseCanonicalName", TAKE1, SERVER_DIR, c -> unless(c, "off",
-                NOT_YET + ": names and ports come from the Host header (UseCanonicalName Off)"),
+        d.add(new Directive("UseCanonicalName", TAKE1, SERVER_DIR, c -> c.arg(0).equalsIgnoreCase("dns")
+                ? ignored(c, NOT_YET + ": the server's name and port come from the Host header, as under Off")
+                : c.store(),
                 "How to work out the ServerName : Port when constructing URLs"));
         d.add(new Directive("HostnameLookups", TAKE1, SERVER_DIR, c -> unless(c, "off",
                 "REMOTE_HOST is not looked up"), "\"on\" to enable, \"off\" to disable reverse DNS lookups, or"
