@@ -87,14 +87,15 @@ final class StaticFiles {
         long size = Files.size(file);
         FileTime mtime = Files.getLastModifiedTime(file);
         long modified = mtime.toMillis() / 1000 * 1000;
-        // Apache's default FileETag (MTime Size): the size and the modification time in microseconds, in hex.
-        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtime.to(TimeUnit.MICROSECONDS)) + "\"";
+        String etag = etag(file, options.fileETag(), size, mtime);
         resp.setDateHeader("Last-Modified", modified);
-        resp.setHeader("ETag", etag);
+        if (etag != null) {
+            resp.setHeader("ETag", etag);
+        }
         resp.setHeader("Accept-Ranges", "bytes");
         String noneMatch = req.getHeader("If-None-Match");
         long since = noneMatch != null ? -1 : req.getDateHeader("If-Modified-Since");
-        if ((noneMatch != null && matches(noneMatch, etag)) || (since >= 0 && modified <= since)) {
+        if ((noneMatch != null && etag != null && matches(noneMatch, etag)) || (since >= 0 && modified <= since)) {
             resp.setStatus(304);
             return;
         }
@@ -145,6 +146,25 @@ final class StaticFiles {
         } finally {
             body.release();
         }
+    }
+
+    /**
+     * Apache's ETag of a file under {@code FileETag}: the chosen of inode, size and modification time (in
+     * microseconds), in hex, joined by {@code -}; {@code null} for {@code FileETag None}.
+     */
+    private static String etag(Path file, int parts, long size, FileTime mtime) throws IOException {
+        StringBuilder b = new StringBuilder("\"");
+        if ((parts & EnvironOptions.ETAG_INODE) != 0) {
+            Object inode = Files.getAttribute(file, "unix:ino");
+            b.append(Long.toHexString(((Number) inode).longValue()));
+        }
+        if ((parts & EnvironOptions.ETAG_SIZE) != 0) {
+            b.append(b.length() > 1 ? "-" : "").append(Long.toHexString(size));
+        }
+        if ((parts & EnvironOptions.ETAG_MTIME) != 0) {
+            b.append(b.length() > 1 ? "-" : "").append(Long.toHexString(mtime.to(TimeUnit.MICROSECONDS)));
+        }
+        return b.length() > 1 ? b.append('"').toString() : null;
     }
 
     /** {@code If-None-Match}: {@code *} or a list naming {@code etag} (a weak tag matches too, as for GET). */

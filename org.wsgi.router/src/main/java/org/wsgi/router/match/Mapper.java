@@ -229,9 +229,10 @@ final class Mapper {
         boolean sendfile = "on".equalsIgnoreCase(Directives.value(s, "WSGIEnableSendfile"));
         String charset = defaultCharset(s);
         int canonicalPort = "on".equalsIgnoreCase(Directives.value(server, "UseCanonicalName")) ? r.port() : 0;
+        int etag = FileETags.of(s);
         return trust == ProxyTrust.NONE && admin == null && !head && !sendfile && charset == null && canonicalPort == 0
-                ? EnvironOptions.DEFAULT
-                : new EnvironOptions(trust, admin, head, sendfile, charset, canonicalPort);
+                && etag == EnvironOptions.ETAG_DEFAULT ? EnvironOptions.DEFAULT
+                : new EnvironOptions(trust, admin, head, sendfile, charset, canonicalPort, etag);
     }
 
     /** {@code AddDefaultCharset}: {@code On} is ISO-8859-1, {@code Off} none, else the charset named. */
