@@ -25,12 +25,15 @@ final class ByteRange {
         if (dash < 0) {
             return null;
         }
+        String a = spec.substring(0, dash);
+        String b = spec.substring(dash + 1);
+        if (!digits(a) && !a.isEmpty() || !digits(b) && !b.isEmpty() || size == 0) {
+            return null; // "+1-2", "1 -2", an empty file: the whole file, as Apache sends it
+        }
         try {
-            String a = spec.substring(0, dash).trim();
-            String b = spec.substring(dash + 1).trim();
             if (a.isEmpty()) {
                 long suffix = Long.parseLong(b);
-                return suffix <= 0 || size == 0 ? UNSATISFIABLE : new long[] {Math.max(0, size - suffix), size - 1};
+                return suffix <= 0 ? null : new long[] {Math.max(0, size - suffix), size - 1};
             }
             long first = Long.parseLong(a);
             long last = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
@@ -41,5 +44,9 @@ final class ByteRange {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static boolean digits(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 }

@@ -26,8 +26,6 @@ import org.wsgi.api.EnvironOptions;
  */
 final class StaticFiles {
 
-    /** How much of a file is mapped and handed to the container at once. */
-    private static final long MAPPED = 4L * 1024 * 1024;
     /** Files up to this size are read and written as bytes, not mapped. */
     private static final long SMALL = 64 * 1024;
 
@@ -65,7 +63,7 @@ final class StaticFiles {
     }
 
     /**
-     * {@code direct}: the buffers a body stream may borrow; the file's pages go to the container as mapped.
+     * {@code direct}: the pooled direct buffers a larger file is read into and sent from.
      * {@code options}: the location's {@code AddDefaultCharset}.
      */
     void send(HttpServletRequest req, HttpServletResponse resp, Path file, DirectWrites direct,
@@ -94,12 +92,12 @@ final class StaticFiles {
         }
         resp.setHeader("Accept-Ranges", "bytes");
         String noneMatch = req.getHeader("If-None-Match");
-        long since = noneMatch != null ? -1 : req.getDateHeader("If-Modified-Since");
+        long since = noneMatch != null ? -1 : ifModifiedSince(req);
         if ((noneMatch != null && etag != null && matches(noneMatch, etag)) || (since >= 0 && modified <= since)) {
             resp.setStatus(304);
             return;
         }
-        long[] range = method.equals("GET") ? ByteRange.parse(req.getHeader("Range"), size) : null;
+        long[] range = ByteRange.parse(req.getHeader("Range"), size); // GET, HEAD and POST alike, as Apache
         if (range == ByteRange.UNSATISFIABLE) {
             ErrorPages.send(req, resp, 416);
             return;
@@ -133,18 +131,39 @@ final class StaticFiles {
             }
             return;
         }
+        // A larger file is read into a pooled direct buffer, which the container sends without another copy. Not
+        // mapped: a mapping lives until the collector finds it, pinning a deleted file's space meanwhile.
         ResponseBody body = new ResponseBody(resp.getOutputStream(), direct);
+        ByteBuffer buffer = direct.borrow();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             for (long sent = 0; sent < count;) {
-                long n = Math.min(MAPPED, count - sent);
-                ByteBuffer region = channel.map(FileChannel.MapMode.READ_ONLY, from + sent, n);
-                while (region.hasRemaining()) {
-                    body.write(region);
+                buffer.clear().limit((int) Math.min(buffer.capacity(), count - sent));
+                int n = channel.read(buffer, from + sent);
+                if (n < 0) {
+                    break; // the file shrank while it was sent: the response ends short, as Apache's does
+                }
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    body.write(buffer);
                 }
                 sent += n;
             }
         } finally {
             body.release();
+            direct.giveBack(buffer);
+        }
+    }
+
+    /**
+     * {@code If-Modified-Since} as a time, -1 when absent, unparsable (Jetty would throw: a 500 where Apache sends
+     * the file) or in the future (Apache ignores such a date).
+     */
+    private static long ifModifiedSince(HttpServletRequest req) {
+        try {
+            long since = req.getDateHeader("If-Modified-Since");
+            return since > System.currentTimeMillis() ? -1 : since;
+        } catch (IllegalArgumentException unparsable) {
+            return -1;
         }
     }
 

@@ -14,12 +14,15 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class TraceEcho {
 
+    /** The largest body {@code TraceEnable extended} echoes (Apache's 64 KiB). */
+    private static final long EXTENDED_LIMIT = 64 * 1024;
+
     private TraceEcho() {
     }
 
     static void send(HttpServletRequest req, HttpServletResponse resp, boolean extended) throws IOException {
         boolean hasBody = req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null;
-        if (hasBody && !extended) {
+        if (hasBody && (!extended || req.getContentLengthLong() > EXTENDED_LIMIT)) {
             ErrorPages.send(req, resp, 413);
             return;
         }

@@ -1,5 +1,6 @@
 package org.wsgi.router.match;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -29,15 +30,61 @@ final class Pcre {
         return Pattern.compile(translate(regex), flags);
     }
 
-    /** {@code regex} with PCRE's POSIX classes in Java's spelling. */
+    /**
+     * {@code regex} with PCRE's POSIX classes in Java's spelling: {@code [:name:]} and {@code [:^name:]} only where
+     * PCRE reads them, inside a bracket expression (an escaped {@code \\[} opens none).
+     */
     static String translate(String regex) {
         if (regex.indexOf("[:") < 0) {
             return regex;
         }
-        String out = regex;
-        for (Map.Entry<String, String> e : POSIX.entrySet()) {
-            out = out.replace(e.getKey(), e.getValue());
+        StringBuilder out = new StringBuilder(regex.length() + 16);
+        boolean inClass = false;
+        int len = regex.length();
+        for (int i = 0; i < len; i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < len) {
+                out.append(c).append(regex.charAt(++i));
+                continue;
+            }
+            if (inClass && c == '[') {
+                int close = regex.startsWith("[:", i) ? regex.indexOf(":]", i + 2) : -1;
+                if (close > 0) {
+                    String name = regex.substring(i + 2, close);
+                    boolean negated = name.startsWith("^");
+                    String escape = POSIX.get("[:" + (negated ? name.substring(1) : name) + ":]");
+                    if (escape != null) {
+                        out.append(negated ? negate(escape) : escape);
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                out.append("\\["); // a '[' inside a class is a member to PCRE, a nested class to Java
+                continue;
+            }
+            if (!inClass && c == '[') {
+                inClass = true;
+                out.append('[');
+                if (i + 1 < len && regex.charAt(i + 1) == '^') {
+                    out.append('^');
+                    i++;
+                }
+                if (i + 1 < len && regex.charAt(i + 1) == ']') {
+                    out.append("\\]"); // a ']' first in the class is a member
+                    i++;
+                }
+                continue;
+            }
+            if (inClass && c == ']') {
+                inClass = false;
+            }
+            out.append(c);
         }
-        return out;
+        return out.toString();
+    }
+
+    /** The complement of a Java class escape: {@code \\p{X}} becomes {@code \\P{X}}, {@code \\s} {@code \\S}. */
+    private static String negate(String escape) {
+        return escape.startsWith("\\p") ? "\\P" + escape.substring(2) : escape.toUpperCase(Locale.ROOT);
     }
 }

@@ -22,6 +22,11 @@ class PcreTest {
         assertFalse(Pcre.compile("^[^[:space:]]+$").matcher("a b").matches());
         assertTrue(Pcre.compile("^[[:alnum:]_-]+$").matcher("Ab_1-").matches());
         assertEquals("^/a(b)$", Pcre.translate("^/a(b)$"));
+        // found by review against the reference
+        assertTrue(Pcre.compile("^/neg/[[:^digit:]]+$").matcher("/neg/abc").matches());
+        assertFalse(Pcre.compile("^/neg/[[:^digit:]]+$").matcher("/neg/a1").matches());
+        assertTrue(Pcre.compile("^/lit\\[:alpha:]$").matcher("/lit[:alpha:]").matches(), "escaped: no class");
+        assertTrue(Pcre.compile("^[][:digit:]]+$").matcher("]1]").matches(), "a ']' first is a member");
     }
 
     @Test

@@ -64,19 +64,22 @@ final class ServerDirectives {
                 "Set to on or off for PATH_INFO to be accepted by handlers, or default for the per-handler"
                         + " preference"));
         // core and the MPM: the process, its connections and its limits
-        for (String name : List.of("KeepAlive", "MergeSlashes", "ProtocolsHonorOrder", "UseCanonicalPhysicalPort")) {
+        d.add(new Directive("UseCanonicalPhysicalPort", FLAG, SERVER_DIR, c -> ignored(c, PROCESS), null));
+        for (String name : List.of("KeepAlive", "MergeSlashes", "ProtocolsHonorOrder")) {
             d.add(new Directive(name, FLAG, SERVER, c -> ignored(c, PROCESS), null));
         }
         for (String name : List.of("KeepAliveTimeout", "MaxKeepAliveRequests", "Timeout", "LimitRequestFields",
                 "LimitRequestFieldSize", "LimitRequestLine", "ServerPath")) {
             d.add(new Directive(name, TAKE1, SERVER, c -> ignored(c, PROCESS), null));
         }
-        for (String name : List.of("HttpProtocolOptions", "Protocols", "AccessFileName")) {
+        for (String name : List.of("HttpProtocolOptions", "Protocols")) {
             d.add(new Directive(name, ITERATE, SERVER, c -> ignored(c, PROCESS), null));
         }
+        d.add(new Directive("AccessFileName", RAW_ARGS, SERVER, c -> ignored(c, PROCESS), null));
+        d.add(new Directive("TypesConfig", TAKE1, SERVER, c -> ignored(c, PROCESS), null));
         d.add(new Directive("LimitInternalRecursion", TAKE12, SERVER, c -> ignored(c, PROCESS), null));
         for (String name : List.of("RLimitCPU", "RLimitMEM", "RLimitNPROC")) {
-            d.add(new Directive(name, TAKE12, SERVER_DIR, c -> ignored(c, PROCESS), null));
+            d.add(new Directive(name, TAKE12, OR_ALL, c -> ignored(c, PROCESS), null));
         }
         for (String name : List.of("MaxRanges", "MaxRangeOverlaps", "MaxRangeReversals")) {
             d.add(new Directive(name, TAKE1, SERVER_DIR, c -> ignored(c, PROCESS), null));
@@ -88,10 +91,10 @@ final class ServerDirectives {
         d.add(new Directive("ContentDigest", FLAG, OPTIONS, c -> ignored(c, PROCESS), null));
         for (String name : List.of("ServerTokens", "PidFile", "User", "Group", "ServerLimit", "MaxRequestWorkers",
                 "MaxClients", "StartServers", "ThreadsPerChild", "MinSpareThreads", "MaxSpareThreads",
-                "MinSpareServers", "MaxSpareServers", "MaxConnectionsPerChild", "MaxRequestsPerChild", "ThreadLimit",
+                "MaxConnectionsPerChild", "MaxRequestsPerChild", "ThreadLimit",
                 "ListenBacklog", "GracefulShutdownTimeout", "MaxMemFree", "AsyncRequestWorkerFactor",
                 "ThreadStackSize", "CoreDumpDirectory", "ScoreBoardFile", "SendBufferSize", "ReceiveBufferSize",
-                "DefaultRuntimeDir", "TypesConfig")) {
+                "DefaultRuntimeDir")) {
             d.add(new Directive(name, TAKE1, GLOBAL, c -> ignored(c, PROCESS), null));
         }
         for (String name : List.of("ExtendedStatus", "SeeRequestTail")) {
@@ -119,11 +122,13 @@ final class ServerDirectives {
         }
         d.add(new Directive("CacheNegotiatedDocs", FLAG, SERVER, c -> ignored(c, NOT_YET), null));
         // mod_autoindex
-        for (String name : List.of("IndexOptions", "IndexIgnore", "AddIcon", "AddIconByType", "AddIconByEncoding",
-                "AddAlt", "AddAltByType", "AddAltByEncoding", "AddDescription", "IndexOrderDefault")) {
+        for (String name : List.of("IndexIgnore", "AddIcon", "AddIconByType", "AddIconByEncoding", "AddAlt",
+                "AddAltByType", "AddAltByEncoding", "AddDescription")) {
             d.add(new Directive(name, name.startsWith("Add") ? ITERATE2 : ITERATE, INDEXES,
                     c -> ignored(c, LISTING), null));
         }
+        d.add(new Directive("IndexOptions", RAW_ARGS, INDEXES, c -> ignored(c, LISTING), null));
+        d.add(new Directive("IndexOrderDefault", TAKE2, INDEXES, c -> ignored(c, LISTING), null));
         for (String name : List.of("HeaderName", "ReadmeName", "DefaultIcon", "IndexStyleSheet", "IndexHeadInsert")) {
             d.add(new Directive(name, TAKE1, INDEXES, c -> ignored(c, LISTING), null));
         }

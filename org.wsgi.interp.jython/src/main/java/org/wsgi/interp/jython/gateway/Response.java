@@ -2,7 +2,7 @@ package org.wsgi.interp.jython.gateway;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.MappedByteBuffer;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
@@ -38,8 +38,8 @@ final class Response {
      * benchmark ~25 us more per request in copies, zeroing and GC: BENCHMARKS.md "Session 6").
      */
     static final int BUFFER = 16 * 1024;
-    /** How much of a file is mapped and handed to the container at once by {@link #sendFile}. */
-    private static final long MAPPED = 4L * 1024 * 1024;
+    /** How much of a file {@link #sendFile} reads and hands to the container at once. */
+    private static final int CHUNK = 256 * 1024;
 
     /**
      * {@code scratch}: each thread's {@link #BUFFER}-byte copy buffer, kept by the gateway across requests;
@@ -141,12 +141,18 @@ final class Response {
         body.flush();
         long sent = 0;
         if (body instanceof WritableByteChannel channel) {
-            // The container takes the file's pages as they are mapped: no copy through the heap.
+            // Large reads handed to the container whole (not 8 KiB copies). Not mapped: a mapping lives until the
+            // collector finds it, pinning a deleted file's space and the process's map count meanwhile.
+            ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK, count));
             while (sent < count) {
-                long n = Math.min(MAPPED, count - sent);
-                MappedByteBuffer region = file.map(FileChannel.MapMode.READ_ONLY, position + sent, n);
-                while (region.hasRemaining()) {
-                    channel.write(region);
+                chunk.clear().limit((int) Math.min(chunk.capacity(), count - sent));
+                int n = file.read(chunk, position + sent);
+                if (n < 0) {
+                    break;
+                }
+                chunk.flip();
+                while (chunk.hasRemaining()) {
+                    channel.write(chunk);
                 }
                 sent += n;
             }

@@ -192,7 +192,7 @@ class GatewayTest extends ProviderTestSupport {
     }
 
     @Test
-    void fileWrapperHandsAChannelTheFileAsMappedBuffers() throws Exception {
+    void fileWrapperHandsAChannelTheFileInLargeBuffers() throws Exception {
         String source = Files.readString(app("filewrapper.wsgi"));
         FakeExchange whole = run("filewrapper.wsgi", "application", new FakeExchange("GET", "/app", "").channelBody());
         assertEquals(source, whole.bodyText());
