@@ -49,6 +49,7 @@ public class ServerDirectivesIT extends WsgiTestSupport {
         RawHttp.Response refused = Deadline.poll(15000, () -> RawHttp.send(port, "TRACE", "/sd",
                 List.of(Map.entry("Host", "localhost")), null), r -> r.status() != 200);
         assertEquals(405, refused.status());
+        assertEquals("", refused.headers().get("allow")); // as the reference: TraceEnable off allows nothing
         assertTrue(refused.text(), refused.text().contains("The requested method TRACE is not allowed"));
         Files.delete(dir.resolve("site.conf"));
     }

@@ -18,6 +18,7 @@ import org.wsgi.api.exec.InterpreterProvider;
 import org.wsgi.api.exec.ProcessGroupManager;
 import org.wsgi.api.exec.WsgiException;
 import org.wsgi.router.match.CgiNames;
+import org.wsgi.router.match.RoutingTable;
 import org.wsgi.router.match.UriPath;
 
 /**
@@ -81,8 +82,8 @@ public final class WsgiServlet extends HttpServlet {
                 } else if (route.status() == 405 || route.status() == 501) {
                     // A status forced by configuration (RewriteRule [R=405]): Apache allows no method but TRACE,
                     // and none at all for a TRACE that TraceEnable off refuses.
-                    ErrorPages.send(req, resp, route.status(), "Allow", "TRACE".equals(req.getMethod()) ? ""
-                            : "TRACE", route.serverAdmin());
+                    ErrorPages.send(req, resp, route.status(), "Allow", RoutingTable.TRACE_DENIED.equals(
+                            route.reason()) ? "" : "TRACE", route.serverAdmin());
                 } else {
                     ErrorPages.send(req, resp, route.status(), null, null, route.serverAdmin());
                 }

@@ -31,6 +31,9 @@ public final class RoutingTable {
             String userDir, UriPath.EncodedSlashes encodedSlashes, Redirects redirects) {
     }
 
+    /** The reason of the 405 that {@code TraceEnable off} answers a TRACE with (its page allows no method). */
+    public static final String TRACE_DENIED = "TRACE denied by server configuration";
+
     private final WsgiConfiguration configuration;
     private final Server main;
     private final Map<ServerConfig, Server> hosts = new LinkedHashMap<>();
@@ -183,7 +186,7 @@ public final class RoutingTable {
             // Apache's core answers TRACE once the URL is translated, before access control and any handler.
             String trace = Directives.value(server.settings(), "TraceEnable");
             return "off".equalsIgnoreCase(trace)
-                    ? Route.error(405, "TRACE denied by server configuration", configuration.generation())
+                    ? Route.error(405, TRACE_DENIED, configuration.generation())
                     : new Route(Route.Outcome.TRACE, 200, trace == null ? "on" : trace.toLowerCase(Locale.ROOT), null,
                             "", "", "", "", "", Map.of(), false, false, 0, configuration.generation());
         }
