@@ -79,6 +79,15 @@ public class ServerDirectivesIT extends WsgiTestSupport {
                 Map.entry("If-None-Match", etag)), null).status());
         assertEquals(416, RawHttp.send(port, "GET", "/sd-docs/f.txt", List.of(Map.entry("Host", "localhost"),
                 Map.entry("Range", "bytes=5-9")), null).status());
+        // as the reference: another version's If-Range gets the whole file; If-Match naming none of it is 412
+        assertEquals(200, RawHttp.send(port, "GET", "/sd-docs/f.txt", List.of(Map.entry("Host", "localhost"),
+                Map.entry("Range", "bytes=1-1"), Map.entry("If-Range", "\"nope\"")), null).status());
+        assertEquals(206, RawHttp.send(port, "GET", "/sd-docs/f.txt", List.of(Map.entry("Host", "localhost"),
+                Map.entry("Range", "bytes=1-1"), Map.entry("If-Range", etag)), null).status());
+        assertEquals(412, RawHttp.send(port, "GET", "/sd-docs/f.txt", List.of(Map.entry("Host", "localhost"),
+                Map.entry("If-Match", "\"nope\"")), null).status());
+        assertEquals(200, RawHttp.send(port, "GET", "/sd-docs/f.txt", List.of(Map.entry("Host", "localhost"),
+                Map.entry("If-Match", etag)), null).status());
         byte[] large = new byte[5 * 1024 * 1024 + 17]; // more than one 4 MiB mapped region
         new java.util.Random(7).nextBytes(large);
         Files.write(docs.resolve("large.bin"), large);

@@ -21,7 +21,8 @@ import org.wsgi.api.EnvironOptions;
  * Apache's default handler for plain files reached through {@code Alias} or the {@code DocumentRoot}: the
  * content type from the file's extension (the system's {@code /etc/mime.types}, as Debian's Apache reads it),
  * {@code Content-Length}, {@code Last-Modified}, Apache's default {@code ETag}, {@code If-None-Match},
- * {@code If-Modified-Since}, one byte range ({@code Range}), {@code HEAD} and {@code OPTIONS}. Several ranges in one
+ * {@code If-Modified-Since}, {@code If-Match}, {@code If-Unmodified-Since}, one byte range ({@code Range},
+ * {@code If-Range}), {@code HEAD} and {@code OPTIONS}. Several ranges in one
  * request are answered with the whole file (Apache sends them as multipart/byteranges). Thread-safe.
  */
 final class StaticFiles {
@@ -91,18 +92,30 @@ final class StaticFiles {
             resp.setHeader("ETag", etag);
         }
         resp.setHeader("Accept-Ranges", "bytes");
+        String type = options.withDefaultCharset(contentType(file));
+        if (preconditionFails(req, etag, modified)) {
+            if (type != null) {
+                resp.setContentType(type);
+            }
+            resp.setStatus(412); // as Apache: the validators, the type and no body
+            resp.setContentLength(0);
+            return;
+        }
         String noneMatch = req.getHeader("If-None-Match");
-        long since = noneMatch != null ? -1 : ifModifiedSince(req);
+        long since = noneMatch != null ? -1 : date(req, "If-Modified-Since");
         if ((noneMatch != null && etag != null && matches(noneMatch, etag)) || (since >= 0 && modified <= since)) {
             resp.setStatus(304);
             return;
         }
         long[] range = ByteRange.parse(req.getHeader("Range"), size); // GET, HEAD and POST alike, as Apache
+        String ifRange = req.getHeader("If-Range");
+        if (range != null && ifRange != null && !sameVersion(ifRange, etag, modified, req)) {
+            range = null; // the client holds another version: the whole file, not a piece to splice
+        }
         if (range == ByteRange.UNSATISFIABLE) {
             ErrorPages.send(req, resp, 416);
             return;
         }
-        String type = options.withDefaultCharset(contentType(file));
         if (type != null) {
             resp.setContentType(type);
         }
@@ -155,15 +168,43 @@ final class StaticFiles {
     }
 
     /**
-     * {@code If-Modified-Since} as a time, -1 when absent, unparsable (Jetty would throw: a 500 where Apache sends
-     * the file) or in the future (Apache ignores such a date).
+     * A date header as a time, -1 when absent, unparsable (Jetty would throw: a 500 where Apache ignores it) or in
+     * the future (Apache ignores such a date).
      */
-    private static long ifModifiedSince(HttpServletRequest req) {
+    private static long date(HttpServletRequest req, String name) {
         try {
-            long since = req.getDateHeader("If-Modified-Since");
-            return since > System.currentTimeMillis() ? -1 : since;
+            long date = req.getDateHeader(name);
+            return date > System.currentTimeMillis() ? -1 : date;
         } catch (IllegalArgumentException unparsable) {
             return -1;
+        }
+    }
+
+    /** {@code If-Match} naming none of the file's tags (strongly), else {@code If-Unmodified-Since} before it. */
+    private static boolean preconditionFails(HttpServletRequest req, String etag, long modified) {
+        String ifMatch = req.getHeader("If-Match");
+        if (ifMatch != null) {
+            for (String tag : ifMatch.split(",")) {
+                if (tag.trim().equals("*") || (etag != null && tag.trim().equals(etag))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        long unmodifiedSince = date(req, "If-Unmodified-Since");
+        return unmodifiedSince >= 0 && modified > unmodifiedSince;
+    }
+
+    /** {@code If-Range}: the file's strong ETag, or exactly its Last-Modified date; a weak tag never matches. */
+    private static boolean sameVersion(String ifRange, String etag, long modified, HttpServletRequest req) {
+        String v = ifRange.trim();
+        if (v.startsWith("\"") || v.startsWith("W/")) {
+            return v.equals(etag);
+        }
+        try {
+            return req.getDateHeader("If-Range") == modified;
+        } catch (IllegalArgumentException unparsable) {
+            return false;
         }
     }
 
