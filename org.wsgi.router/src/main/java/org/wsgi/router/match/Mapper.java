@@ -228,7 +228,7 @@ final class Mapper {
         boolean head = "on".equalsIgnoreCase(Directives.value(s, "WSGIMapHEADToGET"));
         boolean sendfile = "on".equalsIgnoreCase(Directives.value(s, "WSGIEnableSendfile"));
         String charset = defaultCharset(s);
-        int canonicalPort = "on".equalsIgnoreCase(Directives.value(server, "UseCanonicalName")) ? r.port() : 0;
+        int canonicalPort = r.server().canonical() ? r.port() : 0;
         int etag = FileETags.of(s);
         return trust == ProxyTrust.NONE && admin == null && !head && !sendfile && charset == null && canonicalPort == 0
                 && etag == EnvironOptions.ETAG_DEFAULT ? EnvironOptions.DEFAULT

@@ -28,7 +28,7 @@ public final class RoutingTable {
     /** A server (main or virtual host) compiled once per snapshot. */
     record Server(ServerConfig config, String name, String documentRoot, MountIndex aliases,
             MountIndex mounts, SectionMatcher sections, DirectorySettings settings, Rewriter rewriter,
-            String userDir, UriPath.EncodedSlashes encodedSlashes, Redirects redirects) {
+            String userDir, UriPath.EncodedSlashes encodedSlashes, Redirects redirects, boolean canonical) {
     }
 
     /** The reason of the 405 that {@code TraceEnable off} answers a TRACE with (its page allows no method). */
@@ -67,7 +67,7 @@ public final class RoutingTable {
                 compile(m.mounts(), List.of(), true), sections(m.sections()), m.settings(),
                 Rewriter.of(m.settings()), Directives.value(m.settings(), "UserDir"),
                 UriPath.EncodedSlashes.of(Directives.value(m.settings(), "AllowEncodedSlashes")),
-                Redirects.of(m.settings(), null));
+                Redirects.of(m.settings(), null), canonical(m.settings()));
         for (ServerConfig v : configuration.virtualHosts()) {
             List<Section> sections = new ArrayList<>(m.sections());
             sections.addAll(v.sections());
@@ -77,7 +77,7 @@ public final class RoutingTable {
                     compile(v.mounts(), m.mounts(), true), sections(sections), merged, Rewriter.of(v.settings()),
                     Directives.value(merged, "UserDir"),
                     UriPath.EncodedSlashes.of(Directives.value(merged, "AllowEncodedSlashes")),
-                    Redirects.of(v.settings(), m.settings())));
+                    Redirects.of(v.settings(), m.settings()), canonical(merged)));
         }
         this.virtualHosts = new VirtualHosts(configuration.virtualHosts());
         boolean caseSensitive = !"off".equalsIgnoreCase(Directives.value(m.settings(), "WSGICaseSensitivity"));
@@ -130,6 +130,11 @@ public final class RoutingTable {
                 : route;
     }
 
+    /** {@code UseCanonicalName On} for a server or virtual host. */
+    private static boolean canonical(DirectorySettings s) {
+        return "on".equalsIgnoreCase(Directives.value(s, "UseCanonicalName"));
+    }
+
     /** An error route names the answering server's {@code ServerAdmin}, as Apache's error pages do. */
     private Route withServerAdmin(Route route, RouteRequest request) {
         ServerConfig chosen = virtualHosts.select(HostHeader.parse(request.host()).name());
@@ -152,7 +157,7 @@ public final class RoutingTable {
         }
         int schemePort = "https".equals(request.scheme()) ? 443 : 80;
         // UseCanonicalName On: the server's own name and ServerName's port (else the scheme's), not the Host header's.
-        boolean canonical = "on".equalsIgnoreCase(Directives.value(server.settings(), "UseCanonicalName"));
+        boolean canonical = server.canonical();
         int configured = server.config().serverName() != null ? server.config().serverPort() : main.config().serverPort();
         int port = canonical ? (configured > 0 ? configured : schemePort)
                 : requested.port() > 0 ? requested.port() : schemePort;

@@ -60,4 +60,13 @@ final class CommonHandlers {
             return false;
         }
     }
+
+    /** C's {@code atoi}, as Apache reads a status code: the leading digits (capped past any real code). */
+    static int atoi(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length() && Character.isDigit(s.charAt(i)) && n < 100000; i++) {
+            n = n * 10 + s.charAt(i) - '0';
+        }
+        return n;
+    }
 }

@@ -40,7 +40,7 @@ final class RedirectHandlers {
             case "gone" -> { status = 410; understood = -1; }
             default -> {
                 if (!first.isEmpty() && Character.isDigit(first.charAt(0))) {
-                    status = atoi(first);
+                    status = CommonHandlers.atoi(first);
                     understood = status >= 300 && status < 400 ? 1 : -1;
                 } else {
                     understood = 0;
@@ -88,14 +88,5 @@ final class RedirectHandlers {
     /** Apache's {@code ap_is_url}: a scheme, then a colon. */
     private static boolean isUrl(String s) {
         return s.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
-    }
-
-    /** C's {@code atoi}: the leading digits. */
-    private static int atoi(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length() && Character.isDigit(s.charAt(i)) && n < 100000; i++) {
-            n = n * 10 + s.charAt(i) - '0';
-        }
-        return n;
     }
 }

@@ -29,19 +29,10 @@ final class RewriteFlags {
             String name = (eq < 0 ? t : t.substring(0, eq)).toLowerCase(Locale.ROOT);
             String value = eq < 0 ? "" : t.substring(eq + 1);
             if ((name.equals("r") || name.equals("redirect")) && !value.isEmpty()
-                    && Character.isDigit(value.charAt(0)) && !KNOWN.contains(code(value))) {
+                    && Character.isDigit(value.charAt(0)) && !KNOWN.contains(CommonHandlers.atoi(value))) {
                 return "RewriteRule: invalid HTTP response code '" + value + "' for flag 'R'";
             }
         }
         return null;
-    }
-
-    /** The leading digits as a number, as C's {@code atoi} reads them. */
-    private static int code(String value) {
-        int n = 0;
-        for (int i = 0; i < value.length() && Character.isDigit(value.charAt(i)) && n < 1000; i++) {
-            n = n * 10 + value.charAt(i) - '0';
-        }
-        return n;
     }
 }
