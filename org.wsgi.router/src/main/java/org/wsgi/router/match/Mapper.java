@@ -39,7 +39,6 @@ final class Mapper {
     private final WsgiConfiguration configuration;
     private final ScriptResolver resolver;
     private final UnaryOperator<String> processEnv;
-    private final boolean caseSensitive;
     private final AccessFiles accessFiles;
     private final FileProbe probe;
     private final AccessControl accessControl;
@@ -50,7 +49,7 @@ final class Mapper {
     private final DirectoryRedirects directoryRedirects = new DirectoryRedirects();
 
     Mapper(WsgiConfiguration configuration, FileProbe probe, UnaryOperator<String> processEnv,
-            boolean caseSensitive, AccessFiles accessFiles, HookRunner hooks) {
+            AccessFiles accessFiles, HookRunner hooks) {
         this.configuration = configuration;
         this.restrictEmbedded = "on".equalsIgnoreCase(Directives.value(configuration.main().settings(),
                 "WSGIRestrictEmbedded"));
@@ -61,7 +60,6 @@ final class Mapper {
         this.accessFiles = accessFiles;
         this.resolver = new ScriptResolver(probe);
         this.processEnv = processEnv;
-        this.caseSensitive = caseSensitive;
     }
 
     /**
@@ -124,7 +122,7 @@ final class Mapper {
     }
 
     private ScriptHooks.Call hookCall(Request r, ScriptResolver.Walk walk, String uri) {
-        return HookEnviron.call(r, walk, uri, serverName(r), caseSensitive ? uri : RoutingTable.lower(uri),
+        return HookEnviron.call(r, walk, uri, serverName(r), RoutingTable.lower(uri),
                 processEnv, Path.of(configuration.serverRoot()));
     }
 
@@ -171,7 +169,8 @@ final class Mapper {
         String scriptUri = uri.endsWith(rawPathInfo) ? uri.substring(0, uri.length() - rawPathInfo.length()) : uri;
         String scriptName = UriPath.collapseSlashes(scriptUri);
         RequestEnv.Vars vars = RequestEnv.of(s, r.http(), uri, r.rewriteEnv());
-        String resourceName = caseSensitive ? scriptName : RoutingTable.lower(scriptName);
+        // mod_wsgi 4.9 lower-cases the script name of a %{RESOURCE} group whatever WSGICaseSensitivity says.
+        String resourceName = RoutingTable.lower(scriptName);
         GroupNames.Context ctx = new GroupNames.Context(r.server().name(), r.host().name(), r.port(), resourceName,
                 vars.forGroups(), processEnv);
         String app = GroupNames.expand(first(mount == null ? null : mount.applicationGroup(), s.applicationGroup(),

@@ -80,8 +80,7 @@ public final class RoutingTable {
                     Redirects.of(v.settings(), m.settings()), canonical(merged)));
         }
         this.virtualHosts = new VirtualHosts(configuration.virtualHosts());
-        boolean caseSensitive = !"off".equalsIgnoreCase(Directives.value(m.settings(), "WSGICaseSensitivity"));
-        this.mapper = new Mapper(configuration, probe, processEnv, caseSensitive, accessFiles, hooks);
+        this.mapper = new Mapper(configuration, probe, processEnv, accessFiles, hooks);
     }
 
     /**

@@ -184,6 +184,14 @@ class RoutingTableTest {
     }
 
     @Test
+    void aResourceGroupNamesTheScriptInLowerCaseAsModWsgi49Does() {
+        RoutingTable t = new Configs().mount(alias("/MixedCase", "/srv/env.wsgi")).table(FILES);
+        Route r = get(t, "/MixedCase/X");
+        assertEquals("/MixedCase", r.scriptName());
+        assertEquals("localhost:18501|/mixedcase", r.target().applicationGroup());
+    }
+
+    @Test
     void groupExpansions() {
         FakeFiles files = FILES;
         DirectorySettings env = new DirectorySettings("%{ENV:MYGRP}", null, null, null, null, null, null,

@@ -5,7 +5,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.wsgi.api.config.WsgiConfiguration;
 import org.wsgi.config.apache.parser.Assembly;
 import org.wsgi.config.apache.parser.ConfAssembler;
 import org.wsgi.config.apache.parser.ConfParser;
+import org.wsgi.config.apache.parser.Defines;
 import org.wsgi.config.apache.parser.ParsedFile;
 
 /**
@@ -37,6 +37,11 @@ public final class ConfFolder {
     private final Consumer<String> notices;
     /** Top-level file to what was seen of it; includes every file ever seen until it disappears. */
     private final Map<Path, FileState> seen = new HashMap<>();
+    /**
+     * Top-level file to the defines it was last read with: a file is read again when the files before it (in name
+     * order, as Apache reads {@code IncludeOptional dir/*.conf}) define something else.
+     */
+    private final Map<Path, Defines> readWith = new HashMap<>();
     /** Top-level file to its live (applied) parse. */
     private final Map<Path, ParsedFile> applied = new TreeMap<>();
     /** Top-level file to its latest state for the runtime view. */
@@ -74,32 +79,40 @@ public final class ConfFolder {
      */
     public Optional<WsgiConfiguration> scan() throws IOException {
         Map<Path, FileState> now = list();
-        List<Path> changed = new ArrayList<>();
-        for (Map.Entry<Path, FileState> e : now.entrySet()) {
-            FileState before = seen.get(e.getKey());
-            if (before == null || !before.stamps().equals(e.getValue().stamps())) {
-                changed.add(e.getKey());
-            }
-        }
         List<Path> removed = seen.keySet().stream().filter(p -> !now.containsKey(p)).toList();
-        if (changed.isEmpty() && removed.isEmpty() && current != null) {
-            return Optional.empty();
-        }
         for (Path gone : removed) {
             seen.remove(gone);
+            readWith.remove(gone);
             applied.remove(gone);
             states.remove(gone);
         }
+        boolean changed = !removed.isEmpty() || current == null;
         Map<Path, ParsedFile> fresh = new LinkedHashMap<>();
-        for (Path file : changed) {
-            ParsedFile parsed = parse(file);
+        Defines defines = Defines.NONE;
+        for (Map.Entry<Path, FileState> e : now.entrySet()) {
+            Path file = e.getKey();
+            FileState before = seen.get(file);
+            ParsedFile live = applied.get(file);
+            if (before != null && before.stamps().equals(e.getValue().stamps())
+                    && defines.equals(readWith.get(file))) {
+                defines = live == null ? defines : live.definesOut();
+                continue;
+            }
+            changed = true;
+            ParsedFile parsed = parse(file, defines);
+            readWith.put(file, defines);
             seen.put(file, stampsOf(file, parsed));
             parsed.notices().forEach(notices);
             if (parsed.errors().isEmpty()) {
                 fresh.put(file, parsed);
+                defines = parsed.definesOut();
             } else {
                 reject(file, parsed.sha256(), parsed.errors());
+                defines = live == null ? defines : live.definesOut();
             }
+        }
+        if (!changed) {
+            return Optional.empty();
         }
         assembleWith(fresh);
         return Optional.of(current);
@@ -150,7 +163,7 @@ public final class ConfFolder {
         }
     }
 
-    private ParsedFile parse(Path file) {
+    private ParsedFile parse(Path file, Defines defines) {
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -158,7 +171,7 @@ public final class ConfFolder {
             return new ParsedFile(file, "", null, List.of(new ConfigError(new SourceLocation(file.toString(), 0), null,
                     "Could not read configuration file: " + e.getMessage())), java.util.Set.of(), List.of());
         }
-        return parser.parse(file, content);
+        return parser.parse(file, content, defines);
     }
 
     /** The top-level {@code *.conf} files, in name order, with their own stamps only (includes added on parse). */

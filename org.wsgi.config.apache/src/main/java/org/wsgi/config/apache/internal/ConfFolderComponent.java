@@ -1,6 +1,7 @@
 package org.wsgi.config.apache.internal;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
@@ -78,6 +79,8 @@ public class ConfFolderComponent {
         }
     }
     private volatile WsgiConfiguration current;
+    /** The last failure to read the folder, logged once; touched by the watcher thread only. */
+    private String readError;
 
     @Activate
     public ConfFolderComponent(BundleContext context, Config config) {
@@ -123,12 +126,21 @@ public class ConfFolderComponent {
 
     private void scan() {
         try {
-            folder.scan().ifPresent(c -> {
+            Optional<WsgiConfiguration> fresh = folder.scan();
+            if (readError != null) {
+                LOG.info("The watched folder {} can be read again", folder.directory());
+                readError = null;
+            }
+            fresh.ifPresent(c -> {
                 current = c;
                 listeners.values().forEach(l -> deliver(l, c));
             });
         } catch (java.io.IOException e) {
-            LOG.error("Cannot read the watched folder {}: {}", folder.directory(), e.toString());
+            // Said once, not on every scan (five times a second), until it changes or the folder is back.
+            if (!e.toString().equals(readError)) {
+                readError = e.toString();
+                LOG.error("Cannot read the watched folder {}: {}", folder.directory(), readError);
+            }
         } catch (RuntimeException e) {
             LOG.error("Scanning {} failed; the current configuration stays live", folder.directory(), e);
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.wsgi.api.config.AccessFileParser;
 import org.wsgi.api.config.Section;
@@ -21,13 +22,23 @@ import org.wsgi.api.config.SourceLocation;
 public final class ConfParser {
 
     private final Path serverRoot;
+    private final UnaryOperator<String> environment;
 
     /**
      * @param serverRoot what relative paths ({@code Include}, script targets, {@code DocumentRoot}) resolve
      *        against, as Apache's {@code ServerRoot}
      */
     public ConfParser(Path serverRoot) {
+        this(serverRoot, System::getenv);
+    }
+
+    /**
+     * @param environment where a {@code ${NAME}} that no {@code Define} set is looked up (Apache: its process
+     *        environment), {@code null} when absent
+     */
+    public ConfParser(Path serverRoot, UnaryOperator<String> environment) {
         this.serverRoot = Objects.requireNonNull(serverRoot, "serverRoot").toAbsolutePath().normalize();
+        this.environment = Objects.requireNonNull(environment, "environment");
     }
 
     public Path serverRoot() {
@@ -41,11 +52,17 @@ public final class ConfParser {
      *         for any content
      */
     public ParsedFile parse(Path file, byte[] content) {
-        ConfReader reader = new ConfReader(serverRoot, file);
+        return parse(file, content, Defines.NONE);
+    }
+
+    /** As {@link #parse(Path, byte[])}, with {@code defines} as the files read before this one left them. */
+    public ParsedFile parse(Path file, byte[] content, Defines defines) {
+        ConfReader reader = new ConfReader(serverRoot, file, defines, environment);
         reader.read(new String(content, StandardCharsets.UTF_8));
         FragmentBuilder fragment = reader.fragment();
         return new ParsedFile(file, sha256(content), reader.errors().isEmpty() ? fragment.build() : null,
-                reader.errors(), reader.includedFiles(), fragment.notices());
+                reader.errors(), reader.includedFiles(), fragment.notices(), defines,
+                fragment.variables().snapshot());
     }
 
     /**
@@ -60,7 +77,7 @@ public final class ConfParser {
         Path dir = file.toAbsolutePath().getParent();
         SectionBuilder access = new SectionBuilder(Section.Type.DIRECTORY, dir == null ? "/" : dir.toString(), false,
                 new SourceLocation(file.toString(), 1));
-        ConfReader reader = new ConfReader(serverRoot, file, mask, access);
+        ConfReader reader = new ConfReader(serverRoot, file, mask, access, Defines.NONE, environment);
         reader.read(new String(content, StandardCharsets.UTF_8));
         return new AccessFileParser.AccessFile(access.build().settings(),
                 reader.fragment().main().build().sections(), reader.errors());

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.wsgi.api.config.ConfigError;
 import org.wsgi.api.config.SourceLocation;
@@ -35,17 +36,19 @@ final class ConfReader {
     /** For an access file: the override classes its directory allows (0 for a configuration file). */
     private final int accessLevel;
 
-    ConfReader(Path serverRoot, Path file) {
-        this(serverRoot, file, 0, null);
+    ConfReader(Path serverRoot, Path file, Defines defines, UnaryOperator<String> environment) {
+        this(serverRoot, file, 0, null, defines, environment);
     }
 
     /**
      * A reader for an access file ({@code .htaccess}): its directives go into {@code access}, and only those of the
      * override classes in {@code accessLevel} are accepted.
      */
-    ConfReader(Path serverRoot, Path file, int accessLevel, SectionBuilder access) {
+    ConfReader(Path serverRoot, Path file, int accessLevel, SectionBuilder access, Defines defines,
+            UnaryOperator<String> environment) {
         this.serverRoot = serverRoot;
-        this.fragment = new FragmentBuilder(serverRoot, new SourceLocation(display(file), 1));
+        this.fragment = new FragmentBuilder(serverRoot, new SourceLocation(display(file), 1),
+                new ConfVariables(defines, environment));
         this.opener = new SectionOpener(fragment, frames, access != null);
         this.accessLevel = accessLevel;
         including.push(normal(file));
@@ -83,8 +86,13 @@ final class ConfReader {
         }
     }
 
-    private void process(String text, SourceLocation location, int base) {
+    private void process(String raw, SourceLocation location, int base) {
         Frame top = frames.peek();
+        String text = raw;
+        if (top == null || !top.skipping()) {
+            text = fragment.variables().resolve(raw,
+                    name -> fragment.notice(location + ": Config variable ${" + name + "} is not defined"));
+        }
         if (top != null && top.skipping()) {
             if (text.startsWith("</") && top.nested > 0) {
                 top.nested--;

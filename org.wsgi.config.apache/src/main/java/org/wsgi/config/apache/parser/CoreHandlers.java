@@ -147,4 +147,22 @@ final class CoreHandlers {
         call.settings().directoryIndex = call.args();
         return null;
     }
+
+    /** {@code Define name [value]}: takes effect for the lines read after it, in this file and the next ones. */
+    static String define(DirectiveCall c) {
+        if (c.arg(0).indexOf(':') >= 0) {
+            return "Variable name must not contain ':'";
+        }
+        c.fragment().variables().define(c.arg(0), c.arg(1));
+        return null;
+    }
+
+    /** {@code UnDefine name}. */
+    static String undefine(DirectiveCall c) {
+        if (c.arg(0).indexOf(':') >= 0) {
+            return "Variable name must not contain ':'";
+        }
+        c.fragment().variables().undefine(c.arg(0));
+        return null;
+    }
 }

@@ -158,6 +158,9 @@ final class DirectiveTable {
         add("IncludeOptional", TAKE1, SERVER_DIR, c -> c.scope().includes().include(c.arg(0), true),
                 "Name or pattern of the config file(s) to be included; ignored if the file does not exist or the "
                         + "pattern does not match any files");
+        add("Define", TAKE12, SERVER_DIR, CoreHandlers::define,
+                "Define a variable, optionally to a value.  Same as passing -D to the command line.");
+        add("UnDefine", TAKE1, SERVER_DIR, CoreHandlers::undefine, "Undefine the existence of a variable. Undo a Define.");
         add("Listen", TAKE12, GLOBAL, StoredHandlers::apacheOnly,
                 "A port number or a numeric IP address and a port number, and an optional protocol");
         add("NameVirtualHost", TAKE1, SERVER, StoredHandlers::apacheOnly,

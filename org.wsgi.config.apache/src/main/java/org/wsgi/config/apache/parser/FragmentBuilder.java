@@ -26,10 +26,17 @@ final class FragmentBuilder {
     private final List<ScriptMount> importScripts = new ArrayList<>();
     private final List<GroupReference> groupReferences = new ArrayList<>();
     private final List<String> notices = new ArrayList<>();
+    private final ConfVariables variables;
 
-    FragmentBuilder(Path serverRoot, SourceLocation fileLocation) {
+    FragmentBuilder(Path serverRoot, SourceLocation fileLocation, ConfVariables variables) {
         this.serverRoot = serverRoot;
         this.main = new ServerBuilder(List.of(), fileLocation);
+        this.variables = variables;
+    }
+
+    /** {@code Define}d names and values as they stand at this point of the reading. */
+    ConfVariables variables() {
+        return variables;
     }
 
     ServerBuilder main() {

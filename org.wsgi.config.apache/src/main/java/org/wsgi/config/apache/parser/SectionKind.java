@@ -2,6 +2,7 @@ package org.wsgi.config.apache.parser;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.wsgi.api.config.Section;
 
@@ -20,7 +21,7 @@ enum SectionKind {
     LIMIT_EXCEPT("LimitExcept", null, false),
     /** True when the module is one this runtime provides the directives of. */
     IF_MODULE("IfModule", null, false),
-    /** Nothing is ever defined ({@code httpd -D} has no equivalent here). */
+    /** True when {@code Define} has defined the name ({@code httpd -D} has no equivalent here). */
     IF_DEFINE("IfDefine", null, false);
 
     /**
@@ -78,11 +79,14 @@ enum SectionKind {
         return this == IF_MODULE || this == IF_DEFINE;
     }
 
-    /** Whether a conditional section's body applies: {@code arg} is a module or a define, maybe negated. */
-    boolean test(String arg) {
+    /**
+     * Whether a conditional section's body applies: {@code arg} is a module or a define, maybe negated;
+     * {@code defined} tells which names are defined.
+     */
+    boolean test(String arg, Predicate<String> defined) {
         boolean negated = arg.startsWith("!");
         String name = negated ? arg.substring(1) : arg;
-        boolean found = this == IF_MODULE && MODULES.contains(name.toLowerCase(Locale.ROOT));
+        boolean found = this == IF_MODULE ? MODULES.contains(name.toLowerCase(Locale.ROOT)) : defined.test(name);
         return found != negated;
     }
 }

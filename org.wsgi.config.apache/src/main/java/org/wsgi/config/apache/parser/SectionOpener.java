@@ -39,7 +39,7 @@ final class SectionOpener {
         }
         String args = rest.substring(0, rest.length() - 1).strip();
         if (kind.conditional()) {
-            boolean body = kind.test(new ConfWords(args).next());
+            boolean body = kind.test(new ConfWords(args).next(), fragment.variables()::isDefined);
             frames.push(body ? new Frame(kind, name, location, Frame.Mode.READ, null, null)
                     : Frame.skip(name, location));
             return null;

@@ -142,4 +142,19 @@ class ConfFolderTest {
         write("parts/mounts.inc", "WSGIScriptAlias /y /srv/y.wsgi\n");
         assertEquals(List.of("/y"), urls(f.scan().orElseThrow()));
     }
+
+    @Test
+    void aFileSeesTheDefinesOfTheFilesBeforeItAndIsReadAgainWhenTheyChange() throws IOException {
+        ConfFolder f = folder();
+        write("00-defs.conf", "Define APP_MOUNT /one\n");
+        write("10-app.conf", "WSGIScriptAlias ${APP_MOUNT} /srv/app.wsgi\n");
+        assertEquals(List.of("/one"), urls(f.scan().orElseThrow()));
+        write("00-defs.conf", "Define APP_MOUNT /two\n");
+        assertEquals(List.of("/two"), urls(f.scan().orElseThrow()));
+        assertTrue(f.scan().isEmpty());
+        write("00-defs.conf", "Define APP_MOUNT /three\nBogus\n");
+        assertEquals(List.of("/two"), urls(f.scan().orElseThrow()), "a rejected file's last good defines stay");
+        Files.delete(dir.resolve("00-defs.conf"));
+        assertEquals(List.of("${APP_MOUNT}"), urls(f.scan().orElseThrow()));
+    }
 }

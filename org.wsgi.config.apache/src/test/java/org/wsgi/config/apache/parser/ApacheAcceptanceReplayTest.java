@@ -55,7 +55,7 @@ class ApacheAcceptanceReplayTest {
     @Test
     void theFixturesAreThere() {
         List<ApacheCase> all = cases().toList();
-        assertEquals(84, all.size(), "23 config-errors + 61 routing cases");
+        assertEquals(90, all.size(), "28 config-errors + 62 routing cases");
         assertTrue(EXCEPTIONS.keySet().stream().allMatch(k -> all.stream().anyMatch(c -> c.name().equals(k))));
     }
 

@@ -27,6 +27,12 @@ record ApacheCase(String name, Path dir, boolean accepted, String stderr) {
     private static final Pattern STDERR = Pattern.compile("\"stderr\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern SYNTAX_ERROR = Pattern.compile(
             "(?s)(?:AH\\d+: )?Syntax error on line (\\d+) of ([^\\n]+):\\n(.*)");
+    /**
+     * The form of a complaint made while the file is read (directives Apache runs at once, such as {@code Define}):
+     * {@code apache2: Syntax error on line 41 of httpd.conf: Syntax error on line N of FILE: message}.
+     */
+    private static final Pattern SYNTAX_ERROR_ON_READ = Pattern.compile(
+            "(?s)\\S+: Syntax error on line \\d+ of [^:]+: Syntax error on line (\\d+) of ([^:\\n]+): (.*)");
 
     /** Every case of {@code config-errors} and {@code routing}, in name order. */
     static Stream<ApacheCase> all() {
@@ -60,6 +66,9 @@ record ApacheCase(String name, Path dir, boolean accepted, String stderr) {
     /** The {@code Syntax error on line N of FILE:} part of the stderr, or {@code null} when it has none. */
     SyntaxError syntaxError() {
         Matcher m = SYNTAX_ERROR.matcher(stderr.strip());
+        if (!m.matches()) {
+            m = SYNTAX_ERROR_ON_READ.matcher(stderr.strip());
+        }
         return m.matches() ? new SyntaxError(Integer.parseInt(m.group(1)), m.group(2), m.group(3).strip()) : null;
     }
 
