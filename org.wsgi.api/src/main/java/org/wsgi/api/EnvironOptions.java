@@ -1,5 +1,7 @@
 package org.wsgi.api;
 
+import java.util.Map;
+
 /**
  * The per-request settings that shape the environ beyond the variables themselves, and the response's headers.
  *
@@ -14,9 +16,12 @@ package org.wsgi.api;
  *        else the scheme's); 0 for the port of the request's {@code Host} header
  * @param fileETag {@code FileETag}: what a static file's {@code ETag} is made of ({@link #ETAG_INODE},
  *        {@link #ETAG_MTIME}, {@link #ETAG_SIZE}; 0 for none)
+ * @param errorDocuments {@code ErrorDocument}: status to what answers it instead of the server's own error page, as
+ *        configured (a message, a local URL-path, a full URL), with the message's {@code %{VAR}} already expanded
+ * @since 2.2
  */
 public record EnvironOptions(ProxyTrust proxyTrust, String serverAdmin, boolean mapHeadToGet, boolean enableSendfile,
-        String defaultCharset, int canonicalPort, int fileETag) {
+        String defaultCharset, int canonicalPort, int fileETag, Map<Integer, String> errorDocuments) {
 
     /** {@link #fileETag()}: the file's inode number. */
     public static final int ETAG_INODE = 1;
@@ -29,15 +34,33 @@ public record EnvironOptions(ProxyTrust proxyTrust, String serverAdmin, boolean 
 
     /** Nothing configured. */
     public static final EnvironOptions DEFAULT = new EnvironOptions(ProxyTrust.NONE, null, false, false, null, 0,
-            ETAG_DEFAULT);
+            ETAG_DEFAULT, Map.of());
 
     public EnvironOptions {
         proxyTrust = proxyTrust == null ? ProxyTrust.NONE : proxyTrust;
+        errorDocuments = errorDocuments == null ? Map.of() : Map.copyOf(errorDocuments);
+    }
+
+    /** Options without {@code ErrorDocument}. */
+    public EnvironOptions(ProxyTrust proxyTrust, String serverAdmin, boolean mapHeadToGet, boolean enableSendfile,
+            String defaultCharset, int canonicalPort, int fileETag) {
+        this(proxyTrust, serverAdmin, mapHeadToGet, enableSendfile, defaultCharset, canonicalPort, fileETag, Map.of());
     }
 
     /** Options without {@code AddDefaultCharset}, {@code UseCanonicalName} and {@code FileETag}. */
     public EnvironOptions(ProxyTrust proxyTrust, String serverAdmin, boolean mapHeadToGet, boolean enableSendfile) {
-        this(proxyTrust, serverAdmin, mapHeadToGet, enableSendfile, null, 0, ETAG_DEFAULT);
+        this(proxyTrust, serverAdmin, mapHeadToGet, enableSendfile, null, 0, ETAG_DEFAULT, Map.of());
+    }
+
+    /** What {@code ErrorDocument} says for {@code status}, or {@code null} for the server's own page. */
+    public String errorDocument(int status) {
+        return errorDocuments.get(status);
+    }
+
+    /** These options with {@code ServerAdmin} and {@code ErrorDocument} as given. */
+    public EnvironOptions withErrorAnswers(String admin, Map<Integer, String> documents) {
+        return new EnvironOptions(proxyTrust, admin, mapHeadToGet, enableSendfile, defaultCharset, canonicalPort,
+                fileETag, documents);
     }
 
     /**

@@ -3,7 +3,7 @@
  * and the runtime view of what is deployed ({@link org.wsgi.api.WsgiRuntime}).
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.wsgi.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -94,9 +94,20 @@ final class CannedPages {
      * @param serverAdmin {@code ServerAdmin}, or {@code null} for {@link #NO_ADMIN}
      */
     static String page(int status, String method, String location, String serverAdmin) {
+        return page(status, method, location, serverAdmin, 0);
+    }
+
+    /**
+     * As {@link #page(int, String, String, String)}; a non-zero {@code recursive} is the status met while an
+     * {@code ErrorDocument} was tried for this one, which Apache adds a paragraph about.
+     */
+    static String page(int status, String method, String location, String serverAdmin, int recursive) {
         String statusLine = StatusLines.of(status);
+        String additionally = recursive == 0 ? "" : "<p>Additionally, a " + StatusLines.of(recursive)
+                + "\nerror was encountered while trying to use an ErrorDocument to handle the request.</p>\n";
         return DOCTYPE + "<html><head>\n<title>" + statusLine + "</title>\n</head><body>\n<h1>"
-                + statusLine.substring(4) + "</h1>\n" + text(status, method, location, serverAdmin) + "</body></html>\n";
+                + statusLine.substring(4) + "</h1>\n" + text(status, method, location, serverAdmin) + additionally
+                + "</body></html>\n";
     }
 
     private static String text(int status, String method, String location, String serverAdmin) {

@@ -27,6 +27,15 @@ final class ErrorPages {
      */
     static void send(HttpServletRequest request, HttpServletResponse response, int status, String header,
             String value, String serverAdmin) throws IOException {
+        send(request, response, status, header, value, serverAdmin, 0);
+    }
+
+    /**
+     * The page for {@code status} with Apache's paragraph on the {@code recursive} status an {@code ErrorDocument}
+     * for it met (0: none).
+     */
+    static void send(HttpServletRequest request, HttpServletResponse response, int status, String header,
+            String value, String serverAdmin, int recursive) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -39,8 +48,25 @@ final class ErrorPages {
             return;
         }
         String location = "Location".equals(header) ? value : null;
-        byte[] bytes = CannedPages.page(status, request.getMethod(), location, serverAdmin)
+        byte[] bytes = CannedPages.page(status, request.getMethod(), location, serverAdmin, recursive)
                 .getBytes(StandardCharsets.ISO_8859_1);
+        write(response, status, bytes);
+    }
+
+    /** {@code ErrorDocument}'s message for {@code status}, sent as Apache sends it: the text alone, as HTML. */
+    static void message(HttpServletResponse response, int status, String header, String value, String text)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        if (header != null) {
+            response.setHeader(header, value);
+        }
+        write(response, status, text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static void write(HttpServletResponse response, int status, byte[] bytes) throws IOException {
         response.setStatus(status);
         response.setContentType("text/html; charset=iso-8859-1");
         response.setContentLength(bytes.length);

@@ -31,7 +31,7 @@ final class StaticFiles {
     private static final long SMALL = 64 * 1024;
 
     /** The methods Apache's default handler allows. */
-    private static final String ALLOW = "GET,POST,OPTIONS,HEAD,TRACE";
+    static final String ALLOW = "GET,POST,OPTIONS,HEAD,TRACE";
 
     private final Map<String, String> types;
 
@@ -67,21 +67,35 @@ final class StaticFiles {
      * {@code direct}: the pooled direct buffers a larger file is read into and sent from.
      * {@code options}: the location's {@code AddDefaultCharset}.
      */
-    void send(HttpServletRequest req, HttpServletResponse resp, Path file, DirectWrites direct,
+    int send(HttpServletRequest req, HttpServletResponse resp, Path file, DirectWrites direct,
             EnvironOptions options) throws IOException {
+        return send(req, resp, file, direct, options, 0);
+    }
+
+    /**
+     * As {@link #send(HttpServletRequest, HttpServletResponse, Path, DirectWrites, EnvironOptions)}; a non-zero
+     * {@code status} answers an error with the file ({@code ErrorDocument}): whole, with that status, whatever the
+     * request's conditions and ranges say, as Apache sends an error document.
+     *
+     * @return 0 when the answer is sent, else the error status the caller is to answer: 405 (with {@link #ALLOW})
+     *         or 416
+     */
+    int send(HttpServletRequest req, HttpServletResponse resp, Path file, DirectWrites direct,
+            EnvironOptions options, int status) throws IOException {
         String method = req.getMethod();
-        if (method.equals("OPTIONS")) {
+        if (status != 0) {
+            method = method.equals("HEAD") ? "HEAD" : "GET";
+        } else if (method.equals("OPTIONS")) {
             resp.setHeader("Allow", ALLOW);
             String type = options.withDefaultCharset(contentType(file));
             if (type != null) {
                 resp.setContentType(type);
             }
             resp.setContentLength(0);
-            return;
+            return 0;
         }
-        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("POST")) {
-            ErrorPages.send(req, resp, 405, "Allow", ALLOW, null);
-            return;
+        if (status == 0 && !method.equals("GET") && !method.equals("HEAD") && !method.equals("POST")) {
+            return 405;
         }
         long size = Files.size(file);
         FileTime mtime = Files.getLastModifiedTime(file);
@@ -93,28 +107,30 @@ final class StaticFiles {
         }
         resp.setHeader("Accept-Ranges", "bytes");
         String type = options.withDefaultCharset(contentType(file));
-        if (preconditionFails(req, etag, modified)) {
+        if (status != 0) {
+            resp.setStatus(status);
+        } else if (preconditionFails(req, etag, modified)) {
             if (type != null) {
                 resp.setContentType(type);
             }
             resp.setStatus(412); // as Apache: the validators, the type and no body
             resp.setContentLength(0);
-            return;
+            return 0;
         }
-        String noneMatch = req.getHeader("If-None-Match");
-        long since = noneMatch != null ? -1 : date(req, "If-Modified-Since");
+        String noneMatch = status != 0 ? null : req.getHeader("If-None-Match");
+        long since = noneMatch != null || status != 0 ? -1 : date(req, "If-Modified-Since");
         if ((noneMatch != null && etag != null && matches(noneMatch, etag)) || (since >= 0 && modified <= since)) {
             resp.setStatus(304);
-            return;
+            return 0;
         }
-        long[] range = ByteRange.parse(req.getHeader("Range"), size); // GET, HEAD and POST alike, as Apache
+        // GET, HEAD and POST alike, as Apache; never for an error document
+        long[] range = status != 0 ? null : ByteRange.parse(req.getHeader("Range"), size);
         String ifRange = req.getHeader("If-Range");
         if (range != null && ifRange != null && !sameVersion(ifRange, etag, modified, req)) {
             range = null; // the client holds another version: the whole file, not a piece to splice
         }
         if (range == ByteRange.UNSATISFIABLE) {
-            ErrorPages.send(req, resp, 416);
-            return;
+            return 416;
         }
         if (type != null) {
             resp.setContentType(type);
@@ -129,7 +145,7 @@ final class StaticFiles {
         }
         resp.setContentLengthLong(count);
         if (method.equals("HEAD")) {
-            return;
+            return 0;
         }
         if (count <= SMALL) {
             // A mapping costs more than it saves for a small file: read it once and write the bytes.
@@ -142,7 +158,7 @@ final class StaticFiles {
                 }
                 resp.getOutputStream().write(bytes.array(), 0, bytes.position());
             }
-            return;
+            return 0;
         }
         // A larger file is read into a pooled direct buffer, which the container sends without another copy. Not
         // mapped: a mapping lives until the collector finds it, pinning a deleted file's space meanwhile.
@@ -165,6 +181,7 @@ final class StaticFiles {
             body.release();
             direct.giveBack(buffer);
         }
+        return 0;
     }
 
     /**

@@ -39,6 +39,7 @@ public final class WsgiServlet extends HttpServlet {
     /** Direct buffers for large body writes, kept for up to this many responses writing at once. */
     private final transient DirectWrites direct = new DirectWrites(32);
     private final transient StaticFiles files = new StaticFiles(java.nio.file.Path.of("/etc/mime.types"));
+    private final transient ErrorAnswer errors;
 
     public WsgiServlet(WsgiRouter router, Supplier<InterpreterProvider> interpreters,
             Supplier<ProcessGroupManager> daemons, CgiEnvironment cgi, StatusHandler status) {
@@ -47,18 +48,31 @@ public final class WsgiServlet extends HttpServlet {
         this.interpreters = interpreters;
         this.daemons = daemons;
         this.cgi = cgi;
+        this.errors = new ErrorAnswer(router);
     }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         long start = System.currentTimeMillis() * 1000;
         RouteRequest request = routeRequest(req);
-        Route route = router.route(request);
+        answer(req, resp, request, router.route(request), start, null);
+    }
+
+    /**
+     * Answers {@code route}; {@code failed} is the error an {@code ErrorDocument} is being answered for (then an
+     * error of this answer gets the first error's page, as Apache answers a recursive error), else {@code null}.
+     */
+    private void answer(HttpServletRequest req, HttpServletResponse resp, RouteRequest request, Route route,
+            long start, ErrorAnswer.Failure failed) throws IOException {
         switch (route.outcome()) {
             case WSGI:
                 break;
             case REDIRECT:
-                ErrorPages.send(req, resp, route.status(), "Location", route.reason(), null);
+                if (failed != null) {
+                    errors.recursive(req, resp, failed);
+                } else {
+                    ErrorPages.send(req, resp, route.status(), "Location", route.reason(), null);
+                }
                 return;
             case TRACE:
                 TraceEcho.send(req, resp, "extended".equals(route.reason()));
@@ -71,21 +85,28 @@ public final class WsgiServlet extends HttpServlet {
                     DirectoryListing.send(resp, route.target().script().toFile(), route.scriptName(),
                             req.getMethod().equals("HEAD"));
                 } else {
-                    files.send(req, resp, route.target().script(), direct, route.environOptions());
+                    int refusedFile = files.send(req, resp, route.target().script(), direct,
+                            route.environOptions(), failed == null ? 0 : failed.status());
+                    if (refusedFile != 0) {
+                        error(req, resp, request, route, refusedFile, refusedFile == 405 ? "Allow" : null,
+                                StaticFiles.ALLOW, start);
+                    }
                 }
                 return;
             default:
                 LOG.info("[client {}:{}] {} {}: {}", req.getRemoteAddr(), req.getRemotePort(), route.status(),
                         req.getRequestURI(), route.reason());
-                if (route.status() == 401) {
-                    ErrorPages.send(req, resp, 401, "WWW-Authenticate", route.reason(), null);
+                if (failed != null) {
+                    errors.recursive(req, resp, failed);
+                } else if (route.status() == 401) {
+                    error(req, resp, request, route, route.status(), "WWW-Authenticate", route.reason(), start);
                 } else if (route.status() == 405 || route.status() == 501) {
                     // A status forced by configuration (RewriteRule [R=405]): Apache allows no method but TRACE,
                     // and none at all for a TRACE that TraceEnable off refuses.
-                    ErrorPages.send(req, resp, route.status(), "Allow", RoutingTable.TRACE_DENIED.equals(
-                            route.reason()) ? "" : "TRACE", route.serverAdmin());
+                    error(req, resp, request, route, route.status(), "Allow",
+                            RoutingTable.TRACE_DENIED.equals(route.reason()) ? "" : "TRACE", start);
                 } else {
-                    ErrorPages.send(req, resp, route.status(), null, null, route.serverAdmin());
+                    error(req, resp, request, route, route.status(), null, null, start);
                 }
                 return;
         }
@@ -93,7 +114,7 @@ public final class WsgiServlet extends HttpServlet {
         if (refused != 0) {
             LOG.error("[client {}:{}] {}", req.getRemoteAddr(), req.getRemotePort(), RequestChecks.reason(refused,
                     route, req.getContentLengthLong()));
-            ErrorPages.send(req, resp, refused);
+            error(req, resp, request, route, refused, null, null, start);
             return;
         }
         String id = Long.toString(requestIds.incrementAndGet(), 36);
@@ -122,8 +143,12 @@ public final class WsgiServlet extends HttpServlet {
                 LOG.debug("{} {}", exchange.logTag(), e.getMessage(), e.getCause());
             }
             if (!exchange.headersSent()) {
-                ErrorPages.send(req, resp, exchange.bodyTooLarge() ? 413 : e.status(), null, null,
-                        route.serverAdmin());
+                int code = exchange.bodyTooLarge() ? 413 : e.status();
+                if (failed != null) {
+                    errors.recursive(req, resp, failed);
+                } else {
+                    error(req, resp, request, route, code, null, null, start, true);
+                }
             }
         } catch (UncheckedIOException clientGone) {
             // The client went away while the body was written; the gateway logged it in one line, as mod_wsgi
@@ -131,6 +156,22 @@ public final class WsgiServlet extends HttpServlet {
             LOG.debug("{} {}", exchange.logTag(), clientGone.getMessage());
         } finally {
             exchange.release();
+        }
+    }
+
+    /** The server's answer to an error: the {@code ErrorDocument} configured for it, or Apache's own page. */
+    private void error(HttpServletRequest req, HttpServletResponse resp, RouteRequest request, Route route,
+            int code, String header, String value, long start) throws IOException {
+        error(req, resp, request, route, code, header, value, start, false);
+    }
+
+    /** @param afterApplication whether the error is the application's failure (it ran, or tried to) */
+    private void error(HttpServletRequest req, HttpServletResponse resp, RouteRequest request, Route route,
+            int code, String header, String value, long start, boolean afterApplication) throws IOException {
+        ErrorAnswer.Redirect redirect = errors.answer(req, resp, request, route, code, header, value,
+                afterApplication);
+        if (redirect != null) {
+            answer(redirect.request(), resp, redirect.routeRequest(), redirect.route(), start, redirect.failure());
         }
     }
 

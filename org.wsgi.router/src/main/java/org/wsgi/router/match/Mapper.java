@@ -79,7 +79,7 @@ final class Mapper {
         AccessControl.Decision access = accessControl.check(s, r.http(), uri,
                 s.directives().isEmpty() ? null : hookCall(r, walk, uri));
         if (access.status() != 0) {
-            return error(access.status(), access.reason());
+            return error(access.status(), access.reason(), s, r);
         }
         if (merged.rewriteDir() != null) {
             Route rewritten = perDirectoryRewrite.apply(r, walk, filename, s, merged.rewriteDir(), configuration);
@@ -104,7 +104,7 @@ final class Mapper {
                 }
                 return error(404, Handlers.WSGI.equals(handler)
                         ? "Target WSGI script not found or unable to stat: " + UriPath.text(filename)
-                        : "File does not exist: " + UriPath.text(filename));
+                        : "File does not exist: " + UriPath.text(filename), s, r);
             case DIRECTORY:
                 return directory(r, walk.path(), uri, s, mount, handler);
             default:
@@ -113,10 +113,10 @@ final class Mapper {
         if (!Handlers.WSGI.equals(handler)) {
             // As in Apache without the module behind a handler name (cgi-script here): the default handler serves.
             return walk.pathInfo().isEmpty() ? file(r, walk.path(), uri, s)
-                    : error(404, "File does not exist: " + UriPath.text(filename));
+                    : error(404, "File does not exist: " + UriPath.text(filename), s, r);
         }
         if (mount == null && !Handlers.options(s).contains("execcgi")) {
-            return error(403, "Options ExecCGI is off in this directory: " + UriPath.text(walk.path()));
+            return error(403, "Options ExecCGI is off in this directory: " + UriPath.text(walk.path()), s, r);
         }
         return wsgi(r, walk, uri, s, mount, access);
     }
@@ -144,7 +144,7 @@ final class Mapper {
             }
         }
         if (Handlers.WSGI.equals(handler)) {
-            return error(403, "Attempt to invoke directory as WSGI application: " + UriPath.text(base));
+            return error(403, "Attempt to invoke directory as WSGI application: " + UriPath.text(base), s, r);
         }
         if (Handlers.options(s).contains("indexes")) {
             return new Route(Route.Outcome.FILE, 200, "directory listing",
@@ -152,7 +152,7 @@ final class Mapper {
                     r.server().documentRoot(), Map.of(), false, false, 0, configuration.generation());
         }
         return error(403, "Cannot serve directory " + UriPath.text(base)
-                + ": No matching DirectoryIndex found, and server-generated directory index forbidden by Options");
+                + ": No matching DirectoryIndex found, and server-generated directory index forbidden by Options", s, r);
     }
 
     private Route file(Request r, String file, String uri, DirectorySettings s) {
@@ -189,13 +189,13 @@ final class Mapper {
                 app = d.applicationGroup() == null ? app : GroupNames.expand(d.applicationGroup(), ctx);
                 callable = d.callableObject() == null ? callable : GroupNames.expand(d.callableObject(), ctx);
             } catch (org.wsgi.api.exec.WsgiException | RuntimeException e) {
-                return error(500, e.getMessage());
+                return error(500, e.getMessage(), s, r);
             }
         }
         if (!proc.isEmpty()) {
             String refusal = checkProcessGroup(proc, r.server().name(), s);
             if (refusal != null) {
-                return error(500, refusal + ": " + UriPath.text(walk.path()));
+                return error(500, refusal + ": " + UriPath.text(walk.path()), s, r);
             }
         } else if (restrictEmbedded) {
             return error(500, "Embedded mode of mod_wsgi disabled by runtime configuration: "
@@ -229,9 +229,11 @@ final class Mapper {
         String charset = defaultCharset(s);
         int canonicalPort = r.server().canonical() ? r.port() : 0;
         int etag = FileETags.of(s);
+        Map<Integer, String> errorDocuments = ErrorDocuments.of(s,
+                name -> ServerVariables.of(name, r.http(), UriPath.text(r.uri()), r.server(), r.host(), r.port()));
         return trust == ProxyTrust.NONE && admin == null && !head && !sendfile && charset == null && canonicalPort == 0
-                && etag == EnvironOptions.ETAG_DEFAULT ? EnvironOptions.DEFAULT
-                : new EnvironOptions(trust, admin, head, sendfile, charset, canonicalPort, etag);
+                && etag == EnvironOptions.ETAG_DEFAULT && errorDocuments.isEmpty() ? EnvironOptions.DEFAULT
+                : new EnvironOptions(trust, admin, head, sendfile, charset, canonicalPort, etag, errorDocuments);
     }
 
     /** {@code AddDefaultCharset}: {@code On} is ISO-8859-1, {@code Off} none, else the charset named. */
@@ -286,6 +288,13 @@ final class Mapper {
 
     private Route error(int status, String reason) {
         return Route.error(status, reason, configuration.generation());
+    }
+
+    /** An error answered under the settings of the request's directory ({@code ErrorDocument}, ...). */
+    private Route error(int status, String reason, DirectorySettings s, Request r) {
+        Route e = error(status, reason);
+        EnvironOptions options = environOptions(s, r);
+        return options == EnvironOptions.DEFAULT ? e : RoutingTable.withOptions(e, options);
     }
 
     private static String name(String path) {

@@ -125,8 +125,8 @@ public final class RoutingTable {
             return Route.error(500, "a regular expression of the configuration is too deep for this URI",
                     configuration.generation());
         }
-        return route.outcome() == Route.Outcome.ERROR && route.serverAdmin() == null ? withServerAdmin(route, request)
-                : route;
+        return route.outcome() == Route.Outcome.ERROR && route.environOptions() == EnvironOptions.DEFAULT
+                ? withServerOptions(route, request) : route;
     }
 
     /** {@code UseCanonicalName On} for a server or virtual host. */
@@ -134,14 +134,29 @@ public final class RoutingTable {
         return "on".equalsIgnoreCase(Directives.value(s, "UseCanonicalName"));
     }
 
-    /** An error route names the answering server's {@code ServerAdmin}, as Apache's error pages do. */
-    private Route withServerAdmin(Route route, RouteRequest request) {
-        ServerConfig chosen = virtualHosts.select(HostHeader.parse(request.host()).name());
-        String admin = Directives.value((chosen == null ? main : hosts.get(chosen)).settings(), "ServerAdmin");
-        return admin == null ? route : new Route(route.outcome(), route.status(), route.reason(), route.target(),
-                route.scriptName(), route.pathInfo(), route.processGroup(), route.serverName(), route.documentRoot(),
-                route.env(), route.passAuthorization(), route.chunkedRequest(), route.limitRequestBody(),
-                route.generation(), route.query(), new EnvironOptions(ProxyTrust.NONE, admin, false, false));
+    /**
+     * An error met before any directory's settings applied is answered under the server's: its {@code ServerAdmin}
+     * named by the error pages, its {@code ErrorDocument}s.
+     */
+    private Route withServerOptions(Route route, RouteRequest request) {
+        HostHeader host = HostHeader.parse(request.host());
+        ServerConfig chosen = virtualHosts.select(host.name());
+        Server server = chosen == null ? main : hosts.get(chosen);
+        String admin = Directives.value(server.settings(), "ServerAdmin");
+        int port = host.port() > 0 ? host.port() : "https".equals(request.scheme()) ? 443 : 80;
+        String path = UriPath.text(request.rawPath());
+        Map<Integer, String> documents = ErrorDocuments.of(server.settings(),
+                name -> ServerVariables.of(name, request, path, server, host, port));
+        return admin == null && documents.isEmpty() ? route
+                : withOptions(route, EnvironOptions.DEFAULT.withErrorAnswers(admin, documents));
+    }
+
+    /** {@code route} with other options. */
+    static Route withOptions(Route route, EnvironOptions options) {
+        return new Route(route.outcome(), route.status(), route.reason(), route.target(), route.scriptName(),
+                route.pathInfo(), route.processGroup(), route.serverName(), route.documentRoot(), route.env(),
+                route.passAuthorization(), route.chunkedRequest(), route.limitRequestBody(), route.generation(),
+                route.query(), options);
     }
 
     private Route route(RouteRequest request, int redirects) {

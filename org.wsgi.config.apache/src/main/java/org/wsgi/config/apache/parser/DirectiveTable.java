@@ -148,8 +148,7 @@ final class DirectiveTable {
         add("LogLevel", RAW_ARGS, SERVER_DIR, c -> CommonHandlers.storeIgnored(c, LOGGING),
                 "Level of verbosity in error logging");
         add("ServerAdmin", TAKE1, SERVER, CommonHandlers::store, "The email address of the server administrator");
-        add("ErrorDocument", TAKE2, FILEINFO, c -> CommonHandlers.storeIgnored(c,
-                "error responses are the server's own pages (not implemented yet)"), "Change responses for HTTP errors");
+        add("ErrorDocument", TAKE2, FILEINFO, ErrorDocumentHandler::errorDocument, "Change responses for HTTP errors");
         add("DefaultType", TAKE1, FILEINFO,
                 c -> CommonHandlers.storeIgnored(c, "it has no effect in Apache 2.4 either"),
                 "the default media type for otherwise untyped files (DEPRECATED)");

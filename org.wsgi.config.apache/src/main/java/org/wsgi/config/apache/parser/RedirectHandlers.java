@@ -86,7 +86,7 @@ final class RedirectHandlers {
     }
 
     /** Apache's {@code ap_is_url}: a scheme, then a colon. */
-    private static boolean isUrl(String s) {
+    static boolean isUrl(String s) {
         return s.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
     }
 }

@@ -55,7 +55,7 @@ class ApacheAcceptanceReplayTest {
     @Test
     void theFixturesAreThere() {
         List<ApacheCase> all = cases().toList();
-        assertEquals(90, all.size(), "28 config-errors + 62 routing cases");
+        assertEquals(95, all.size(), "32 config-errors + 63 routing cases");
         assertTrue(EXCEPTIONS.keySet().stream().allMatch(k -> all.stream().anyMatch(c -> c.name().equals(k))));
     }
 

@@ -85,11 +85,10 @@ class NoticesTest {
     }
 
     @Test
-    void loggingDirectivesAndErrorDocumentSayTheyAreIgnored() {
+    void loggingDirectivesSayTheyAreIgnoredAndErrorDocumentNoLonger() {
         ParsedFile parsed = new Confs(root).parse("x.conf", "ErrorLog logs/error_log\nErrorDocument 404 /nf.html\n");
         assertEquals(List.of("x.conf:1: ErrorLog is accepted but ignored: the server logs through its own logging"
-                + " configuration (slf4j)", "x.conf:2: ErrorDocument is accepted but ignored: error responses are the"
-                + " server's own pages (not implemented yet)"), parsed.notices());
+                + " configuration (slf4j)"), parsed.notices());
     }
 
     @Test
@@ -179,5 +178,19 @@ class NoticesTest {
         assertEquals(List.of(List.of(root.resolve("htpasswd").toString())),
                 parsed.fragment().main().sections().get(0).settings().directives().get("AuthUserFile"),
                 "stored resolved against ServerRoot, as Apache opens it");
+    }
+
+    @Test
+    void errorDocumentsAreKeptAsWrittenAndAFullUrlFor401IsIgnoredAsApacheIgnoresIt() {
+        ParsedFile parsed = new Confs(root).parse("x.conf", """
+                ErrorDocument 401 http://example.com/login
+                ErrorDocument 404 "Not here"
+                ErrorDocument 500 /errors/500.html
+                """);
+        assertEquals(List.of(), parsed.errors());
+        assertEquals(List.of("x.conf:1: cannot use a full URL in a 401 ErrorDocument directive --- ignoring!"),
+                parsed.notices());
+        assertEquals(List.of(List.of("404", "Not here"), List.of("500", "/errors/500.html")),
+                parsed.fragment().main().settings().directives().get("ErrorDocument"));
     }
 }
