@@ -229,8 +229,9 @@ final class Mapper {
         String charset = defaultCharset(s);
         int canonicalPort = r.server().canonical() ? r.port() : 0;
         int etag = FileETags.of(s);
-        Map<Integer, String> errorDocuments = ErrorDocuments.of(s,
-                name -> ServerVariables.of(name, r.http(), UriPath.text(r.uri()), r.server(), r.host(), r.port()));
+        Map<Integer, String> errorDocuments = !s.directives().containsKey("ErrorDocument") ? Map.of()
+                : ErrorDocuments.of(s, name -> ServerVariables.of(name, r.http(), UriPath.text(r.uri()), r.server(),
+                        r.host(), r.port()));
         return trust == ProxyTrust.NONE && admin == null && !head && !sendfile && charset == null && canonicalPort == 0
                 && etag == EnvironOptions.ETAG_DEFAULT && errorDocuments.isEmpty() ? EnvironOptions.DEFAULT
                 : new EnvironOptions(trust, admin, head, sendfile, charset, canonicalPort, etag, errorDocuments);

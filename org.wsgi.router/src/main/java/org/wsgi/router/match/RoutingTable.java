@@ -145,8 +145,9 @@ public final class RoutingTable {
         String admin = Directives.value(server.settings(), "ServerAdmin");
         int port = host.port() > 0 ? host.port() : "https".equals(request.scheme()) ? 443 : 80;
         String path = UriPath.text(request.rawPath());
-        Map<Integer, String> documents = ErrorDocuments.of(server.settings(),
-                name -> ServerVariables.of(name, request, path, server, host, port));
+        Map<Integer, String> documents = !server.settings().directives().containsKey("ErrorDocument") ? Map.of()
+                : ErrorDocuments.of(server.settings(), name -> ServerVariables.of(name, request, path, server, host,
+                        port));
         return admin == null && documents.isEmpty() ? route
                 : withOptions(route, EnvironOptions.DEFAULT.withErrorAnswers(admin, documents));
     }
