@@ -35,7 +35,9 @@ enum ArgShape {
         if (this == RAW_ARGS) {
             return null;
         }
-        boolean empty = args.stream().anyMatch(String::isEmpty);
+        // Apache's TAKE12/TAKE23/TAKE123 pass an empty optional word as absent; a required word may not be empty.
+        boolean empty = args.subList(0, Math.min(min, args.size())).stream().anyMatch(String::isEmpty)
+                || (min == max && args.stream().anyMatch(String::isEmpty));
         if (this == FLAG) {
             boolean ok = args.size() == 1 && (args.get(0).equalsIgnoreCase("on") || args.get(0).equalsIgnoreCase("off"));
             return ok ? null : name + complaint;
@@ -44,5 +46,14 @@ enum ArgShape {
             return name + complaint + (help == null || this == NO_ARGS ? "" : ", " + help);
         }
         return null;
+    }
+
+    /** {@code args} without the empty optional words at their end, which Apache passes on as absent. */
+    List<String> present(List<String> args) {
+        int n = args.size();
+        while (n > min && min < max && this != ITERATE && this != ITERATE2 && args.get(n - 1).isEmpty()) {
+            n--;
+        }
+        return n == args.size() ? args : args.subList(0, n);
     }
 }

@@ -82,7 +82,9 @@ final class ConfReader {
         }
         while (frames.size() > base) {
             Frame open = frames.pop();
-            error(open.location, "<" + open.name, "<" + open.name + "> was not closed.");
+            if (!open.reported) {
+                error(open.location, "<" + open.name, "<" + open.name + "> was not closed.");
+            }
         }
     }
 
@@ -92,8 +94,16 @@ final class ConfReader {
         if (top == null || !top.skipping()) {
             text = fragment.variables().resolve(raw,
                     name -> fragment.notice(location + ": Config variable ${" + name + "} is not defined"));
+            if (text != raw) {
+                text = text.strip(); // Apache reads the first word of the resolved line: blanks before it go
+                if (text.isEmpty()) {
+                    return; // and a line left blank is no directive at all
+                }
+            }
         }
-        if (top != null && top.skipping()) {
+        if (top != null && top.skipping() && top.kind != null) {
+            soak(top, text);
+        } else if (top != null && top.skipping()) {
             if (text.startsWith("</") && top.nested > 0) {
                 top.nested--;
             } else if (text.startsWith("</")) {
@@ -110,6 +120,36 @@ final class ConfReader {
             }
         } else {
             directive(text, location);
+        }
+    }
+
+    /**
+     * A line inside a false conditional, as Apache's {@code ap_soak_end_container} reads it: only the sections'
+     * nesting is checked, by the first word of each line (a closer's last character taken as its {@code >}).
+     */
+    private void soak(Frame top, String text) {
+        ConfWords words = new ConfWords(text);
+        String word = words.next();
+        if (word.startsWith("</")) {
+            String closing = word.length() > 2 ? word.substring(2, word.length() - 1) : "";
+            String expected = top.soaking.isEmpty() ? top.name : top.soaking.peek();
+            if (!closing.equalsIgnoreCase(expected)) {
+                error(top.location, "<" + top.name, "Expected </" + expected + "> but saw </" + closing + ">");
+                // Skipped on without further checks (Apache stops here): the closer taken as the innermost's.
+                frames.pop();
+                Frame rest = Frame.skip(top.name, top.location);
+                rest.nested = Math.max(0, top.soaking.size() - 1);
+                rest.reported = true;
+                frames.push(rest);
+            } else if (top.soaking.isEmpty()) {
+                frames.pop();
+            } else {
+                top.soaking.pop();
+            }
+        } else if (word.startsWith("<")) {
+            String name = word.substring(1);
+            boolean alone = words.rest().isBlank();
+            top.soaking.push(alone && name.endsWith(">") ? name.substring(0, name.length() - 1) : name);
         }
     }
 
@@ -153,7 +193,8 @@ final class ConfReader {
         } else {
             error = directive.shape().check(directive.name(), args, directive.help());
             if (error == null) {
-                error = directive.handler().apply(new DirectiveCall(directive, args, words.rest(), location, scope));
+                error = directive.handler().apply(new DirectiveCall(directive, directive.shape().present(args),
+                        words.rest(), location, scope));
             }
             if (error != null && !error.startsWith(directive.name())) {
                 error = directive.name() + ": " + error;

@@ -23,6 +23,10 @@ final class Frame {
     final String limit;
     /** Sections opened inside a skipped frame and not yet closed. */
     int nested;
+    /** Inside a false conditional: the names of the sections opened in it and not yet closed, innermost first. */
+    final java.util.Deque<String> soaking = new java.util.ArrayDeque<>();
+    /** An error was reported for this frame already: no "was not closed" on top of it. */
+    boolean reported;
 
     Frame(SectionKind kind, String name, SourceLocation location, Mode mode, ServerBuilder server,
             SectionBuilder section) {

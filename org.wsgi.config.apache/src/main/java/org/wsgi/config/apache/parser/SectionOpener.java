@@ -39,9 +39,14 @@ final class SectionOpener {
         }
         String args = rest.substring(0, rest.length() - 1).strip();
         if (kind.conditional()) {
-            boolean body = kind.test(new ConfWords(args).next(), fragment.variables()::isDefined);
-            frames.push(body ? new Frame(kind, name, location, Frame.Mode.READ, null, null)
-                    : Frame.skip(name, location));
+            String tested = new ConfWords(args).next();
+            if (tested.equals("!")) {
+                frames.push(Frame.skip(name, location));
+                return "<" + name + "> directive requires additional arguments";
+            }
+            boolean body = kind.test(tested, fragment.variables()::isDefined);
+            // A false conditional's body is soaked as Apache soaks it: its sections must still nest.
+            frames.push(new Frame(kind, name, location, body ? Frame.Mode.READ : Frame.Mode.SKIP, null, null));
             return null;
         }
         if (kind.limit()) {

@@ -145,4 +145,35 @@ class DefineTest {
         assertEquals(List.of("MNT", "NAME", "LATER"), parsed.definesOut().names());
         assertEquals("1", parsed.definesOut().values().get("later"));
     }
+
+    @Test
+    void anEmptyOptionalWordIsAbsentAndALineLeftBlankIsNoDirective() {
+        ParsedFile parsed = new ConfParser(root, Map.of("E", "")::get).parse(root.resolve("x.conf"),
+                Confs.bytes("Define E \"\"\n${E}\n${E} ${E}\n${E} <Location /env>\nRequire all denied\n"
+                        + "${E} </Location>\n<IfDefine E>\nWSGIScriptAlias /e /srv/a.wsgi\n</IfDefine>\n"));
+        assertEquals(List.of(), Confs.messages(parsed.errors()));
+        assertEquals(List.of("E"), parsed.definesOut().names());
+        assertEquals(Map.of(), parsed.definesOut().values());
+        assertEquals("/env", parsed.fragment().main().sections().get(0).pattern());
+        assertEquals("/e", parsed.fragment().main().mounts().get(0).urlPath());
+    }
+
+    @Test
+    void aNegationWithoutANameIsRefused() {
+        assertEquals(List.of("x.conf:1: <IfDefine> directive requires additional arguments",
+                "x.conf:3: <IfModule> directive requires additional arguments"),
+                Confs.messages(parse("<IfDefine !>\n</IfDefine>\n<IfModule !>\n</IfModule>\n").errors()));
+    }
+
+    @Test
+    void theSectionsInsideAFalseConditionalMustStillNestAsApacheSoaksThem() {
+        assertEquals(List.of("x.conf:1: Expected </Foo> but saw </Bar>"),
+                Confs.messages(parse("<IfDefine NOPE>\n<Foo>\n</Bar>\n</IfDefine>\n").errors()));
+        assertEquals(List.of("x.conf:1: Expected </IfDefine> but saw </IfDefin>"),
+                Confs.messages(parse("<IfDefine NOPE>\nBogus\n</IfDefine >\n").errors()));
+        ParsedFile fine = parse("<IfDefine NOPE>\n<Location /x>\nBogus here\n</Location>\n<Foo>\n</foo>\n"
+                + "</IfDefine>\nWSGIScriptAlias /a /srv/a.wsgi\n");
+        assertEquals(List.of(), Confs.messages(fine.errors()));
+        assertEquals("/a", fine.fragment().main().mounts().get(0).urlPath());
+    }
 }
