@@ -100,7 +100,7 @@ final class StaticFiles {
         long size = Files.size(file);
         FileTime mtime = Files.getLastModifiedTime(file);
         long modified = mtime.toMillis() / 1000 * 1000;
-        String etag = etag(file, options.fileETag(), size, mtime);
+        String etag = etag(file, options.fileETag(), size, mtime, System.currentTimeMillis() * 1000);
         resp.setDateHeader("Last-Modified", modified);
         if (etag != null) {
             resp.setHeader("ETag", etag);
@@ -202,7 +202,8 @@ final class StaticFiles {
         String ifMatch = req.getHeader("If-Match");
         if (ifMatch != null) {
             for (String tag : ifMatch.split(",")) {
-                if (tag.trim().equals("*") || (etag != null && tag.trim().equals(etag))) {
+                // a strong comparison: a weak tag matches nothing but *
+                if (tag.trim().equals("*") || (etag != null && !etag.startsWith("W/") && tag.trim().equals(etag))) {
                     return false;
                 }
             }
@@ -216,7 +217,7 @@ final class StaticFiles {
     private static boolean sameVersion(String ifRange, String etag, long modified, HttpServletRequest req) {
         String v = ifRange.trim();
         if (v.startsWith("\"") || v.startsWith("W/")) {
-            return v.equals(etag);
+            return etag != null && !etag.startsWith("W/") && v.equals(etag); // strong comparison
         }
         try {
             return req.getDateHeader("If-Range") == modified;
@@ -229,26 +230,34 @@ final class StaticFiles {
      * Apache's ETag of a file under {@code FileETag}: the chosen of inode, size and modification time (in
      * microseconds), in hex, joined by {@code -}; {@code null} for {@code FileETag None}.
      */
-    private static String etag(Path file, int parts, long size, FileTime mtime) throws IOException {
-        StringBuilder b = new StringBuilder("\"");
+    /**
+     * Apache's {@code ap_make_etag}: weak ({@code W/}) when the request comes within a second of the file's
+     * modification, as the file could change again within that second without its tag changing.
+     */
+    static String etag(Path file, int parts, long size, FileTime mtime, long nowMicros) throws IOException {
+        boolean weak = nowMicros - mtime.to(TimeUnit.MICROSECONDS) <= 1_000_000;
+        StringBuilder b = new StringBuilder(weak ? "W/\"" : "\"");
+        int empty = b.length();
         if ((parts & EnvironOptions.ETAG_INODE) != 0) {
             Object inode = Files.getAttribute(file, "unix:ino");
             b.append(Long.toHexString(((Number) inode).longValue()));
         }
         if ((parts & EnvironOptions.ETAG_SIZE) != 0) {
-            b.append(b.length() > 1 ? "-" : "").append(Long.toHexString(size));
+            b.append(b.length() > empty ? "-" : "").append(Long.toHexString(size));
         }
         if ((parts & EnvironOptions.ETAG_MTIME) != 0) {
-            b.append(b.length() > 1 ? "-" : "").append(Long.toHexString(mtime.to(TimeUnit.MICROSECONDS)));
+            b.append(b.length() > empty ? "-" : "").append(Long.toHexString(mtime.to(TimeUnit.MICROSECONDS)));
         }
-        return b.length() > 1 ? b.append('"').toString() : null;
+        return b.length() > empty ? b.append('"').toString() : null;
     }
 
     /** {@code If-None-Match}: {@code *} or a list naming {@code etag} (a weak tag matches too, as for GET). */
-    private static boolean matches(String header, String etag) {
+    /** {@code If-None-Match}'s weak comparison: {@code W/} ignored on either side. */
+    static boolean matches(String header, String etag) {
+        String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
         for (String tag : header.split(",")) {
             String t = tag.trim();
-            if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+            if (t.equals("*") || t.equals(opaque) || t.equals("W/" + opaque)) {
                 return true;
             }
         }
