@@ -50,9 +50,9 @@ final class ErrorAnswer {
             ErrorPages.send(req, resp, status, header, value, route.serverAdmin());
             return null;
         }
-        switch (ErrorDocuments.kind(document)) {
+        switch (ErrorDocuments.kindOf(document)) {
             case MESSAGE:
-                ErrorPages.message(resp, status, header, value, document);
+                ErrorPages.message(resp, status, header, value, ErrorDocuments.message(document));
                 return null;
             case URL:
                 ErrorPages.send(req, resp, 302, "Location", document, route.serverAdmin());
@@ -69,11 +69,11 @@ final class ErrorAnswer {
         if (next.outcome() == Route.Outcome.WSGI) {
             next = withRedirectVariables(next, request, route, status, query, afterApplication);
         }
-        String method = req.getMethod().equals("HEAD") ? "HEAD" : "GET";
+        // Apache makes the redirect a GET whatever the method was (a HEAD's answer still goes without a body).
         return new Redirect(new HttpServletRequestWrapper(req) {
             @Override
             public String getMethod() {
-                return method;
+                return "GET";
             }
         }, get, next, new Failure(status, header, value, route.serverAdmin()));
     }
@@ -101,11 +101,12 @@ final class ErrorAnswer {
                 next.query() != null ? next.query() : query == null ? "" : query, next.environOptions());
     }
 
+    /** The request's path decoded, as a native string (one char per byte, as PEP 3333 gives the environ). */
     private static String decodedPath(String raw) {
         try {
-            return UriPath.text(UriPath.decode(raw));
+            return UriPath.decode(raw);
         } catch (UriPath.BadPathException e) {
-            return UriPath.text(raw);
+            return raw;
         }
     }
 }

@@ -171,6 +171,9 @@ public final class WsgiServlet extends HttpServlet {
         ErrorAnswer.Redirect redirect = errors.answer(req, resp, request, route, code, header, value,
                 afterApplication);
         if (redirect != null) {
+            if (header != null) {
+                resp.setHeader(header, value); // Apache keeps the error's headers (a 401's challenge) for the document
+            }
             answer(redirect.request(), resp, redirect.routeRequest(), redirect.route(), start, redirect.failure());
         }
     }

@@ -10,8 +10,9 @@ import org.wsgi.api.config.DirectorySettings;
 /**
  * {@code ErrorDocument} in merged settings, and how Apache tells its three kinds apart ({@code set_error_document}
  * in core.c): with a space, or neither a URL-path nor a full URL, it is a message; starting with {@code /} it is a
- * local URL-path the request is redirected to internally; else a full URL the client is redirected to. The last
- * occurrence for a status wins; {@code default} restores the server's own page.
+ * local URL-path the request is redirected to internally; else a full URL the client is redirected to. Each
+ * status is stored under its own key ({@code ErrorDocument 404}), so the innermost context's document for a status
+ * wins; {@code default} restores the server's own page.
  */
 public final class ErrorDocuments {
 
@@ -23,8 +24,21 @@ public final class ErrorDocuments {
     private ErrorDocuments() {
     }
 
-    /** The kind of {@code document}. */
-    public static Kind kind(String document) {
+    /**
+     * The kind of a document as {@link #of} gives it: a message starts with {@code "} (Apache's own marking, in
+     * {@code set_error_document}), a local URL-path with {@code /}; anything else is a full URL.
+     */
+    public static Kind kindOf(String answer) {
+        return answer.startsWith("\"") ? Kind.MESSAGE : answer.startsWith("/") ? Kind.LOCAL : Kind.URL;
+    }
+
+    /** The text of a {@link Kind#MESSAGE} answer. */
+    public static String message(String answer) {
+        return answer.substring(1);
+    }
+
+    /** The kind of {@code document} as configured. */
+    static Kind kind(String document) {
         if (document.indexOf(' ') >= 0) {
             return Kind.MESSAGE;
         }
@@ -34,26 +48,62 @@ public final class ErrorDocuments {
         return document.matches("^[A-Za-z0-9+.-]+:.*") ? Kind.URL : Kind.MESSAGE;
     }
 
+    private static final String KEY = "ErrorDocument ";
+
+    /** Whether the settings hold any {@code ErrorDocument} (most hold none: no per-request work then). */
+    static boolean any(DirectorySettings s) {
+        if (s.directives().isEmpty()) {
+            return false;
+        }
+        for (String key : s.directives().keySet()) {
+            if (key.startsWith(KEY)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Status to document for the settings in effect; a message's {@code %{VAR}} expanded by {@code variables}
-     * (Apache evaluates it as a string expression per request; an unknown variable stays as written).
+     * Status to document for the settings in effect, each {@code %{VAR}} expanded by {@code variables} (Apache
+     * evaluates every document as a string expression per request; what this cannot evaluate stays as written). A
+     * message keeps its kind whatever its expansion holds, as Apache decides the kind when it reads the directive.
      */
     static Map<Integer, String> of(DirectorySettings s, UnaryOperator<String> variables) {
-        List<List<String>> all = s.directives().get("ErrorDocument");
-        if (all == null) {
-            return Map.of();
-        }
         Map<Integer, String> documents = new LinkedHashMap<>();
-        for (List<String> d : all) {
-            int status = Integer.parseInt(d.get(0));
-            if (d.get(1).equalsIgnoreCase("default")) {
-                documents.remove(status);
-            } else {
-                String doc = d.get(1);
-                documents.put(status, kind(doc) == Kind.MESSAGE && doc.contains("%{") ? expand(doc, variables) : doc);
+        for (Map.Entry<String, List<List<String>>> e : s.directives().entrySet()) {
+            if (!e.getKey().startsWith(KEY) || e.getValue().isEmpty()) {
+                continue;
+            }
+            List<List<String>> all = e.getValue();
+            String doc = all.get(all.size() - 1).get(0);
+            if (!doc.equalsIgnoreCase("default")) {
+                String expanded = doc.contains("%{") ? expand(doc, variables) : doc;
+                documents.put(Integer.parseInt(e.getKey().substring(KEY.length())),
+                        kind(doc) == Kind.MESSAGE ? "\"" + expanded : expanded);
             }
         }
         return documents;
+    }
+
+    /** A variable, or one of the expression functions whose argument is a literal. */
+    private static String evaluate(String name, UnaryOperator<String> variables) {
+        int colon = name.indexOf(':');
+        if (colon < 0) {
+            return variables.apply(name.toUpperCase(java.util.Locale.ROOT));
+        }
+        String argument = name.substring(colon + 1);
+        switch (name.substring(0, colon).toLowerCase(java.util.Locale.ROOT)) {
+            case "http", "req", "req_novary":
+                return variables.apply("HTTP:" + argument);
+            case "env", "reqenv", "osenv":
+                return variables.apply("ENV:" + argument);
+            case "tolower":
+                return argument.toLowerCase(java.util.Locale.ROOT);
+            case "toupper":
+                return argument.toUpperCase(java.util.Locale.ROOT);
+            default:
+                return null;
+        }
     }
 
     private static String expand(String message, UnaryOperator<String> variables) {
@@ -64,7 +114,7 @@ public final class ErrorDocuments {
             if (end < 0) {
                 break;
             }
-            String value = variables.apply(message.substring(at + 2, end));
+            String value = evaluate(message.substring(at + 2, end), variables);
             out.append(message, pos, at).append(value != null ? value : message.substring(at, end + 1));
             pos = end + 1;
         }

@@ -229,9 +229,9 @@ final class Mapper {
         String charset = defaultCharset(s);
         int canonicalPort = r.server().canonical() ? r.port() : 0;
         int etag = FileETags.of(s);
-        Map<Integer, String> errorDocuments = !s.directives().containsKey("ErrorDocument") ? Map.of()
-                : ErrorDocuments.of(s, name -> ServerVariables.of(name, r.http(), UriPath.text(r.uri()), r.server(),
-                        r.host(), r.port()));
+        Map<Integer, String> errorDocuments = !ErrorDocuments.any(s) ? Map.of()
+                : ErrorDocuments.of(s, name -> ServerVariables.of(name, r.http(), r.uri(), r.server(), r.host(),
+                        r.port()));
         return trust == ProxyTrust.NONE && admin == null && !head && !sendfile && charset == null && canonicalPort == 0
                 && etag == EnvironOptions.ETAG_DEFAULT && errorDocuments.isEmpty() ? EnvironOptions.DEFAULT
                 : new EnvironOptions(trust, admin, head, sendfile, charset, canonicalPort, etag, errorDocuments);
@@ -291,11 +291,19 @@ final class Mapper {
         return Route.error(status, reason, configuration.generation());
     }
 
+    /**
+     * Options for an error answered under a directory's settings when none is configured there: not the shared
+     * {@link EnvironOptions#DEFAULT}, which marks an error met before any directory's settings applied (the routing
+     * table gives those the server's {@code ErrorDocument}s), so that {@code ErrorDocument N default} in a directory
+     * keeps the server's own page.
+     */
+    private static final EnvironOptions NOTHING_IN_DIRECTORY = EnvironOptions.DEFAULT.withErrorAnswers(null, Map.of());
+
     /** An error answered under the settings of the request's directory ({@code ErrorDocument}, ...). */
     private Route error(int status, String reason, DirectorySettings s, Request r) {
-        Route e = error(status, reason);
         EnvironOptions options = environOptions(s, r);
-        return options == EnvironOptions.DEFAULT ? e : RoutingTable.withOptions(e, options);
+        return RoutingTable.withOptions(error(status, reason),
+                options == EnvironOptions.DEFAULT ? NOTHING_IN_DIRECTORY : options);
     }
 
     private static String name(String path) {

@@ -144,9 +144,15 @@ public final class RoutingTable {
         Server server = chosen == null ? main : hosts.get(chosen);
         String admin = Directives.value(server.settings(), "ServerAdmin");
         int port = host.port() > 0 ? host.port() : "https".equals(request.scheme()) ? 443 : 80;
-        String path = UriPath.text(request.rawPath());
-        Map<Integer, String> documents = !server.settings().directives().containsKey("ErrorDocument") ? Map.of()
-                : ErrorDocuments.of(server.settings(), name -> ServerVariables.of(name, request, path, server, host,
+        String path;
+        try {
+            path = UriPath.decode(request.rawPath());
+        } catch (UriPath.BadPathException e) {
+            path = request.rawPath();
+        }
+        String uri = path;
+        Map<Integer, String> documents = !ErrorDocuments.any(server.settings()) ? Map.of()
+                : ErrorDocuments.of(server.settings(), name -> ServerVariables.of(name, request, uri, server, host,
                         port));
         return admin == null && documents.isEmpty() ? route
                 : withOptions(route, EnvironOptions.DEFAULT.withErrorAnswers(admin, documents));

@@ -148,7 +148,7 @@ class ErrorAnswerTest {
 
     @Test
     void aMessageIsSentAloneAsHtmlWithTheErrorsStatus() throws Exception {
-        Sent sent = get(r -> error(404, Map.of(404, "Not here at all")), new Provider(), "GET", "/missing", null);
+        Sent sent = get(r -> error(404, Map.of(404, "\"Not here at all")), new Provider(), "GET", "/missing", null);
         assertEquals(404, sent.status);
         assertEquals("text/html; charset=iso-8859-1", sent.headers.get("Content-Type"));
         assertEquals("Not here at all", sent.body());
@@ -175,6 +175,7 @@ class ErrorAnswerTest {
         assertEquals(200, sent.status);
         assertEquals("ok", sent.body());
         assertEquals("GET", routed.get(1).method());
+        assertEquals("GET", provider.environs.get(0).get("REQUEST_METHOD"));
         Map<String, String> environ = provider.environs.get(0);
         assertEquals("GET", environ.get("REQUEST_METHOD"));
         assertEquals("from=error", environ.get("QUERY_STRING"));
@@ -189,7 +190,7 @@ class ErrorAnswerTest {
     @Test
     void aFailingApplicationGetsItsDocumentAndTheRedirectSeesAnEmptyQuery() throws Exception {
         Provider provider = new Provider();
-        Map<Integer, String> docs = Map.of(500, "Server broke: sorry");
+        Map<Integer, String> docs = Map.of(500, "\"Server broke: sorry"); // a message, marked as Apache marks it
         Sent message = get(r -> wsgi(APP, "/app", docs), provider, "GET", "/app", null);
         assertEquals(500, message.status);
         assertEquals("Server broke: sorry", message.body());
@@ -213,9 +214,24 @@ class ErrorAnswerTest {
 
     @Test
     void withoutADocumentTheServersOwnPage() throws Exception {
-        Sent sent = get(r -> error(404, Map.of(500, "x y")), new Provider(), "GET", "/missing", null);
+        Sent sent = get(r -> error(404, Map.of(500, "\"x y")), new Provider(), "GET", "/missing", null);
         assertEquals(404, sent.status);
         assertTrue(sent.body().contains("<p>The requested URL was not found on this server.</p>"), sent.body());
         assertNull(sent.headers.get("Location"));
+    }
+
+    @Test
+    void aHeadAndA401ChallengeReachTheDocumentAsApacheHandsThemOn() throws Exception {
+        Provider provider = new Provider();
+        WsgiServlet servlet = new WsgiServlet(r -> r.rawPath().equals("/err") ? wsgi(ERR, "/err", Map.of())
+                : new Route(Route.Outcome.ERROR, 401, "Basic realm=\"x\"", null, "", "", "", "", "", Map.of(), false,
+                        false, 0, 1, null, documents(Map.of(401, "/err"))), () -> provider, () -> null,
+                new CgiEnvironment("admin"), new StatusHandler(RuntimeDTO::new));
+        Sent sent = new Sent();
+        servlet.service(FakeServletRequest.of("HEAD", "/locked", null, List.of(Map.entry("Host", "localhost")), 80),
+                sent.response());
+        assertEquals("GET", provider.environs.get(0).get("REQUEST_METHOD"));
+        assertEquals("401", provider.environs.get(0).get("REDIRECT_STATUS"));
+        assertEquals("Basic realm=\"x\"", sent.headers.get("WWW-Authenticate"));
     }
 }

@@ -55,7 +55,7 @@ class ApacheAcceptanceReplayTest {
     @Test
     void theFixturesAreThere() {
         List<ApacheCase> all = cases().toList();
-        assertEquals(95, all.size(), "32 config-errors + 63 routing cases");
+        assertEquals(98, all.size(), "35 config-errors + 63 routing cases");
         assertTrue(EXCEPTIONS.keySet().stream().allMatch(k -> all.stream().anyMatch(c -> c.name().equals(k))));
     }
 

@@ -190,7 +190,9 @@ class NoticesTest {
         assertEquals(List.of(), parsed.errors());
         assertEquals(List.of("x.conf:1: cannot use a full URL in a 401 ErrorDocument directive --- ignoring!"),
                 parsed.notices());
-        assertEquals(List.of(List.of("404", "Not here"), List.of("500", "/errors/500.html")),
-                parsed.fragment().main().settings().directives().get("ErrorDocument"));
+        var directives = parsed.fragment().main().settings().directives();
+        assertEquals(List.of(List.of("Not here")), directives.get("ErrorDocument 404"));
+        assertEquals(List.of(List.of("/errors/500.html")), directives.get("ErrorDocument 500"));
+        assertEquals(null, directives.get("ErrorDocument 401"));
     }
 }
