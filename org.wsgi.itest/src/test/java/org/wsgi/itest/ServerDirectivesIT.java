@@ -60,6 +60,9 @@ public class ServerDirectivesIT extends WsgiTestSupport {
         Path dir = deployDir();
         Path docs = Files.createDirectories(dir.resolve("sd-docs"));
         Path file = Files.writeString(docs.resolve("f.txt"), "hi\n");
+        // older than a second, so that its ETag is strong (Apache's is weak within a second of a change)
+        Files.setLastModifiedTime(file,
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 10_000));
         write(dir.resolve("docs.conf"), "Alias /sd-docs " + docs + "\n<Directory " + docs + ">\nRequire all granted\n"
                 + "</Directory>\n");
         int port = Integer.parseInt(context.getProperty(PORT_PROPERTY));
@@ -97,6 +100,12 @@ public class ServerDirectivesIT extends WsgiTestSupport {
         RawHttp.Response tail = RawHttp.send(port, "GET", "/sd-docs/large.bin", List.of(Map.entry("Host",
                 "localhost"), Map.entry("Range", "bytes=4194300-")), null);
         assertTrue(java.util.Arrays.equals(java.util.Arrays.copyOfRange(large, 4194300, large.length), tail.body()));
+        // as the reference: a method Apache has no number for is not implemented (501), a known one not allowed
+        RawHttp.Response foo = RawHttp.send(port, "FOO", "/sd-docs/f.txt", host, null);
+        assertEquals(501, foo.status());
+        assertEquals("GET,POST,OPTIONS,HEAD,TRACE", foo.headers().get("allow"));
+        assertTrue(foo.text(), foo.text().contains("<p>FOO not supported for current URL.<br />\n</p>"));
+        assertEquals(405, RawHttp.send(port, "PROPFIND", "/sd-docs/f.txt", host, null).status());
         RawHttp.Response options = RawHttp.send(port, "OPTIONS", "/sd-docs/f.txt", host, null);
         assertEquals(200, options.status());
         assertEquals("GET,POST,OPTIONS,HEAD,TRACE", options.headers().get("allow"));

@@ -32,6 +32,11 @@ final class StaticFiles {
 
     /** The methods Apache's default handler allows. */
     static final String ALLOW = "GET,POST,OPTIONS,HEAD,TRACE";
+    /** The methods Apache's method registry knows (http_protocol.c); any other is not implemented. */
+    private static final java.util.Set<String> KNOWN_METHODS = java.util.Set.of("GET", "HEAD", "PUT", "POST",
+            "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK",
+            "UNLOCK", "VERSION-CONTROL", "CHECKOUT", "UNCHECKOUT", "CHECKIN", "UPDATE", "LABEL", "REPORT",
+            "MKWORKSPACE", "MKACTIVITY", "BASELINE-CONTROL", "MERGE");
 
     private final Map<String, String> types;
 
@@ -77,8 +82,8 @@ final class StaticFiles {
      * {@code status} answers an error with the file ({@code ErrorDocument}): whole, with that status, whatever the
      * request's conditions and ranges say, as Apache sends an error document.
      *
-     * @return 0 when the answer is sent, else the error status the caller is to answer: 405 (with {@link #ALLOW})
-     *         or 416
+     * @return 0 when the answer is sent, else the error status the caller is to answer: 405 or 501 (with
+     *         {@link #ALLOW}) or 416
      */
     int send(HttpServletRequest req, HttpServletResponse resp, Path file, DirectWrites direct,
             EnvironOptions options, int status) throws IOException {
@@ -95,7 +100,7 @@ final class StaticFiles {
             return 0;
         }
         if (status == 0 && !method.equals("GET") && !method.equals("HEAD") && !method.equals("POST")) {
-            return 405;
+            return KNOWN_METHODS.contains(method) ? 405 : 501; // a method Apache has no number for is 501
         }
         long size = Files.size(file);
         FileTime mtime = Files.getLastModifiedTime(file);

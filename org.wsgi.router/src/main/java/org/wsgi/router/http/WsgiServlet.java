@@ -88,7 +88,7 @@ public final class WsgiServlet extends HttpServlet {
                     int refusedFile = files.send(req, resp, route.target().script(), direct,
                             route.environOptions(), failed == null ? 0 : failed.status());
                     if (refusedFile != 0) {
-                        error(req, resp, request, route, refusedFile, refusedFile == 405 ? "Allow" : null,
+                        error(req, resp, request, route, refusedFile, refusedFile == 416 ? null : "Allow",
                                 StaticFiles.ALLOW, start);
                     }
                 }
