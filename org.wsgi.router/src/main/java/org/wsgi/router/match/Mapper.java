@@ -79,7 +79,8 @@ final class Mapper {
         AccessControl.Decision access = accessControl.check(s, r.http(), uri,
                 s.directives().isEmpty() ? null : hookCall(r, walk, uri));
         if (access.status() != 0) {
-            return error(access.status(), access.reason(), s, r);
+            // Refused before mod_env's fixups run: no SetEnv variable reaches an error document from here.
+            return error(access.status(), access.reason(), s, null, r);
         }
         if (merged.rewriteDir() != null) {
             Route rewritten = perDirectoryRewrite.apply(r, walk, filename, s, merged.rewriteDir(), configuration);
@@ -299,11 +300,25 @@ final class Mapper {
      */
     private static final EnvironOptions NOTHING_IN_DIRECTORY = EnvironOptions.DEFAULT.withErrorAnswers(null, Map.of());
 
-    /** An error answered under the settings of the request's directory ({@code ErrorDocument}, ...). */
+    /**
+     * An error answered under the settings of the request's directory ({@code ErrorDocument}, ...); where a document
+     * may answer it, with the request's variables ({@code SetEnv}, rewrite {@code E=}), which Apache hands on to the
+     * document as {@code REDIRECT_} variables.
+     */
     private Route error(int status, String reason, DirectorySettings s, Request r) {
+        return error(status, reason, s, s, r);
+    }
+
+    /** @param envSettings whose variables the error document sees, {@code null} for none */
+    private Route error(int status, String reason, DirectorySettings s, DirectorySettings envSettings, Request r) {
         EnvironOptions options = environOptions(s, r);
-        return RoutingTable.withOptions(error(status, reason),
-                options == EnvironOptions.DEFAULT ? NOTHING_IN_DIRECTORY : options);
+        Route e = error(status, reason);
+        if (envSettings != null && options.errorDocument(status) != null) {
+            Map<String, String> env = RequestEnv.of(s, r.http(), r.uri(), r.rewriteEnv()).forEnviron();
+            e = new Route(e.outcome(), e.status(), e.reason(), null, "", "", "", "", "", env, false, false, 0,
+                    e.generation());
+        }
+        return RoutingTable.withOptions(e, options == EnvironOptions.DEFAULT ? NOTHING_IN_DIRECTORY : options);
     }
 
     private static String name(String path) {
