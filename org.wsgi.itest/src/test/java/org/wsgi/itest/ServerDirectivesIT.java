@@ -106,6 +106,14 @@ public class ServerDirectivesIT extends WsgiTestSupport {
         assertEquals("GET,POST,OPTIONS,HEAD,TRACE", foo.headers().get("allow"));
         assertTrue(foo.text(), foo.text().contains("<p>FOO not supported for current URL.<br />\n</p>"));
         assertEquals(405, RawHttp.send(port, "PROPFIND", "/sd-docs/f.txt", host, null).status());
+        // Apache's default handler looks for the file for GET, HEAD and POST only
+        RawHttp.Response missing = RawHttp.send(port, "OPTIONS", "/sd-docs/missing.txt", host, null);
+        assertEquals(200, missing.status());
+        assertEquals("GET,POST,OPTIONS,HEAD,TRACE", missing.headers().get("allow"));
+        assertEquals(405, RawHttp.send(port, "DELETE", "/sd-docs/missing.txt", host, null).status());
+        assertEquals(501, RawHttp.send(port, "FOO", "/sd-docs/missing.txt", host, null).status());
+        assertEquals(404, RawHttp.send(port, "GET", "/sd-docs/missing.txt", host, null).status());
+        assertEquals(405, RawHttp.send(port, "DELETE", "/sd-docs/f.txt/extra", host, null).status());
         RawHttp.Response options = RawHttp.send(port, "OPTIONS", "/sd-docs/f.txt", host, null);
         assertEquals(200, options.status());
         assertEquals("GET,POST,OPTIONS,HEAD,TRACE", options.headers().get("allow"));

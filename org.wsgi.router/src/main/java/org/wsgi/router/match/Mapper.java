@@ -103,6 +103,9 @@ final class Mapper {
                 if (variant != null) {
                     return byHandler(r, variant.filename(), 0, variant.uri(), mount);
                 }
+                if (!Handlers.WSGI.equals(handler) && !readsFile(r)) {
+                    return file(r, filename, uri, s); // Apache's default handler: OPTIONS 200, else 405 or 501
+                }
                 return error(404, Handlers.WSGI.equals(handler)
                         ? "Target WSGI script not found or unable to stat: " + UriPath.text(filename)
                         : "File does not exist: " + UriPath.text(filename), s, r);
@@ -113,13 +116,22 @@ final class Mapper {
         }
         if (!Handlers.WSGI.equals(handler)) {
             // As in Apache without the module behind a handler name (cgi-script here): the default handler serves.
-            return walk.pathInfo().isEmpty() ? file(r, walk.path(), uri, s)
+            return walk.pathInfo().isEmpty() || !readsFile(r) ? file(r, walk.path(), uri, s)
                     : error(404, "File does not exist: " + UriPath.text(filename), s, r);
         }
         if (mount == null && !Handlers.options(s).contains("execcgi")) {
             return error(403, "Options ExecCGI is off in this directory: " + UriPath.text(walk.path()), s, r);
         }
         return wsgi(r, walk, uri, s, mount, access);
+    }
+
+    /**
+     * Whether Apache's default handler looks for the file: for GET, HEAD and POST only; any other method is answered
+     * (OPTIONS) or refused (405, 501) whether the file exists or not.
+     */
+    private static boolean readsFile(Request r) {
+        String method = r.http().method();
+        return method.equals("GET") || method.equals("HEAD") || method.equals("POST");
     }
 
     private ScriptHooks.Call hookCall(Request r, ScriptResolver.Walk walk, String uri) {
