@@ -64,7 +64,7 @@ public class ServerDirectivesIT extends WsgiTestSupport {
         Files.setLastModifiedTime(file,
                 java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 10_000));
         write(dir.resolve("docs.conf"), "Alias /sd-docs " + docs + "\n<Directory " + docs + ">\nRequire all granted\n"
-                + "</Directory>\n");
+                + "LimitRequestBody 10\n</Directory>\n");
         int port = Integer.parseInt(context.getProperty(PORT_PROPERTY));
         List<Map.Entry<String, String>> host = List.of(Map.entry("Host", "localhost"));
         RawHttp.Response whole = Deadline.poll(15000, () -> RawHttp.send(port, "GET", "/sd-docs/f.txt", host, null),
@@ -114,6 +114,14 @@ public class ServerDirectivesIT extends WsgiTestSupport {
         assertEquals(501, RawHttp.send(port, "FOO", "/sd-docs/missing.txt", host, null).status());
         assertEquals(404, RawHttp.send(port, "GET", "/sd-docs/missing.txt", host, null).status());
         assertEquals(405, RawHttp.send(port, "DELETE", "/sd-docs/f.txt/extra", host, null).status());
+        // as the reference: a body larger than LimitRequestBody is refused before the file is looked for
+        byte[] body = "more than ten bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        List<Map.Entry<String, String>> sized = List.of(Map.entry("Host", "localhost"),
+                Map.entry("Content-Length", String.valueOf(body.length)));
+        assertEquals(413, RawHttp.send(port, "POST", "/sd-docs/f.txt", sized, body).status());
+        assertEquals(413, RawHttp.send(port, "GET", "/sd-docs/missing.txt", sized, body).status());
+        assertEquals(200, RawHttp.send(port, "POST", "/sd-docs/f.txt", List.of(Map.entry("Host", "localhost"),
+                Map.entry("Content-Length", "3")), new byte[3]).status());
         RawHttp.Response options = RawHttp.send(port, "OPTIONS", "/sd-docs/f.txt", host, null);
         assertEquals(200, options.status());
         assertEquals("GET,POST,OPTIONS,HEAD,TRACE", options.headers().get("allow"));

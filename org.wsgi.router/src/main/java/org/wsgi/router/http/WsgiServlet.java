@@ -84,6 +84,12 @@ public final class WsgiServlet extends HttpServlet {
                 if (java.nio.file.Files.isDirectory(route.target().script())) {
                     DirectoryListing.send(resp, route.target().script().toFile(), route.scriptName(),
                             req.getMethod().equals("HEAD"));
+                } else if (failed == null && route.limitRequestBody() > 0
+                        && req.getContentLengthLong() > route.limitRequestBody()) {
+                    // Apache's default handler discards the body first, and refuses one larger than allowed.
+                    LOG.error("[client {}:{}] {}", req.getRemoteAddr(), req.getRemotePort(),
+                            RequestChecks.reason(413, route, req.getContentLengthLong()));
+                    error(req, resp, request, route, 413, null, null, start);
                 } else {
                     int refusedFile = files.send(req, resp, route.target().script(), direct,
                             route.environOptions(), failed == null ? 0 : failed.status());

@@ -103,8 +103,14 @@ final class Mapper {
                 if (variant != null) {
                     return byHandler(r, variant.filename(), 0, variant.uri(), mount);
                 }
-                if (!Handlers.WSGI.equals(handler) && !readsFile(r)) {
-                    return file(r, filename, uri, s); // Apache's default handler: OPTIONS 200, else 405 or 501
+                if (!Handlers.WSGI.equals(handler)) {
+                    if (!readsFile(r)) {
+                        return file(r, filename, uri, s); // Apache's default handler: OPTIONS 200, else 405 or 501
+                    }
+                    String tooLarge = bodyTooLarge(r, s);
+                    if (tooLarge != null) {
+                        return error(413, tooLarge, s, r); // it discards the body before it looks for the file
+                    }
                 }
                 return error(404, Handlers.WSGI.equals(handler)
                         ? "Target WSGI script not found or unable to stat: " + UriPath.text(filename)
@@ -132,6 +138,22 @@ final class Mapper {
     private static boolean readsFile(Request r) {
         String method = r.http().method();
         return method.equals("GET") || method.equals("HEAD") || method.equals("POST");
+    }
+
+    /** Apache's complaint when the request's Content-Length passes {@code LimitRequestBody}, else {@code null}. */
+    private static String bodyTooLarge(Request r, DirectorySettings s) {
+        long limit = first(s.limitRequestBody(), 0L);
+        String length = r.http().headers().get("content-length");
+        if (limit <= 0 || length == null) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(length.trim());
+            return n > limit ? "AH01588: Requested content-length of " + n + " is larger than the configured limit of "
+                    + limit : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private ScriptHooks.Call hookCall(Request r, ScriptResolver.Walk walk, String uri) {
@@ -171,8 +193,8 @@ final class Mapper {
     private Route file(Request r, String file, String uri, DirectorySettings s) {
         ScriptTarget target = new ScriptTarget(Path.of(UriPath.text(file)), "", "", false);
         return new Route(Route.Outcome.FILE, 200, "static file", target, uri, "", "", serverName(r),
-                r.server().documentRoot(), Map.of(), false, false, 0, configuration.generation(), null,
-                environOptions(s, r));
+                r.server().documentRoot(), Map.of(), false, false, first(s.limitRequestBody(), 0L),
+                configuration.generation(), null, environOptions(s, r));
     }
 
     private Route wsgi(Request r, ScriptResolver.Walk walk, String uri, DirectorySettings s, ScriptMount mount,
