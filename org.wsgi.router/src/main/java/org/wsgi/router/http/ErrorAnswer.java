@@ -55,7 +55,13 @@ final class ErrorAnswer {
                 ErrorPages.message(resp, status, header, value, ErrorDocuments.message(document));
                 return null;
             case URL:
-                ErrorPages.send(req, resp, 302, "Location", document, route.serverAdmin());
+                // The page of the 302 this becomes is itself what ErrorDocument says for 302, if that is a message.
+                String moved = route.environOptions().errorDocument(302);
+                if (moved != null && ErrorDocuments.kindOf(moved) == ErrorDocuments.Kind.MESSAGE) {
+                    ErrorPages.message(resp, 302, "Location", document, ErrorDocuments.message(moved));
+                } else {
+                    ErrorPages.send(req, resp, 302, "Location", document, route.serverAdmin());
+                }
                 return null;
             default:
                 break;

@@ -71,7 +71,8 @@ public final class WsgiServlet extends HttpServlet {
                 if (failed != null) {
                     errors.recursive(req, resp, failed);
                 } else {
-                    ErrorPages.send(req, resp, route.status(), "Location", route.reason(), null);
+                    // Apache answers a redirect through ap_die too: an ErrorDocument for 3xx applies
+                    error(req, resp, request, route, route.status(), "Location", route.reason(), start);
                 }
                 return;
             case TRACE:

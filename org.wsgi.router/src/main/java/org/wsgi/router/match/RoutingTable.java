@@ -125,8 +125,8 @@ public final class RoutingTable {
             return Route.error(500, "a regular expression of the configuration is too deep for this URI",
                     configuration.generation());
         }
-        return route.outcome() == Route.Outcome.ERROR && route.environOptions() == EnvironOptions.DEFAULT
-                ? withServerOptions(route, request) : route;
+        return (route.outcome() == Route.Outcome.ERROR || route.outcome() == Route.Outcome.REDIRECT)
+                && route.environOptions() == EnvironOptions.DEFAULT ? withServerOptions(route, request) : route;
     }
 
     /** {@code UseCanonicalName On} for a server or virtual host. */
