@@ -16,8 +16,9 @@ import java.util.Map;
  *        else the scheme's); 0 for the port of the request's {@code Host} header
  * @param fileETag {@code FileETag}: what a static file's {@code ETag} is made of ({@link #ETAG_INODE},
  *        {@link #ETAG_MTIME}, {@link #ETAG_SIZE}; 0 for none)
- * @param errorDocuments {@code ErrorDocument}: status to what answers it instead of the server's own error page, as
- *        configured (a message, a local URL-path, a full URL), with the message's {@code %{VAR}} already expanded
+ * @param errorDocuments {@code ErrorDocument}: status to what answers it instead of the server's own error page,
+ *        its {@code %{VAR}} already expanded: a message marked with a leading {@code "} (as Apache marks it), a
+ *        local URL-path starting with {@code /}, else a full URL
  * @since 2.2
  */
 public record EnvironOptions(ProxyTrust proxyTrust, String serverAdmin, boolean mapHeadToGet, boolean enableSendfile,

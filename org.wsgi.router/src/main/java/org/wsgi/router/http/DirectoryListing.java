@@ -43,8 +43,13 @@ final class DirectoryListing {
     }
 
     static void send(HttpServletResponse resp, File dir, String uri, boolean head) throws IOException {
+        send(resp, dir, uri, head, 200);
+    }
+
+    /** The listing with {@code status} (an error's, when the listing is its {@code ErrorDocument}). */
+    static void send(HttpServletResponse resp, File dir, String uri, boolean head, int status) throws IOException {
         byte[] body = page(dir, uri).getBytes(StandardCharsets.ISO_8859_1);
-        resp.setStatus(200);
+        resp.setStatus(status);
         resp.setContentType("text/html;charset=ISO-8859-1");
         resp.setContentLength(body.length);
         if (!head) {

@@ -69,7 +69,7 @@ final class ErrorAnswer {
         int q = document.indexOf('?');
         String query = q < 0 ? null : document.substring(q + 1);
         RouteRequest get = new RouteRequest("GET", request.scheme(), request.host(), request.localPort(),
-                UriPath.encode(UriPath.bytes(q < 0 ? document : document.substring(0, q))), query,
+                UriPath.rawBytes(q < 0 ? document : document.substring(0, q)), query,
                 request.remoteAddr(), request.headers());
         Route next = router.route(get);
         if (next.outcome() == Route.Outcome.WSGI) {

@@ -232,12 +232,10 @@ final class StaticFiles {
     }
 
     /**
-     * Apache's ETag of a file under {@code FileETag}: the chosen of inode, size and modification time (in
-     * microseconds), in hex, joined by {@code -}; {@code null} for {@code FileETag None}.
-     */
-    /**
-     * Apache's {@code ap_make_etag}: weak ({@code W/}) when the request comes within a second of the file's
-     * modification, as the file could change again within that second without its tag changing.
+     * Apache's ETag of a file under {@code FileETag} ({@code ap_make_etag}): the chosen of inode, size and
+     * modification time (in microseconds), in hex, joined by {@code -}; {@code null} for {@code FileETag None}. Weak
+     * ({@code W/}) when the request comes within a second of the file's modification, as the file could change
+     * again within that second without its tag changing.
      */
     static String etag(Path file, int parts, long size, FileTime mtime, long nowMicros) throws IOException {
         boolean weak = nowMicros - mtime.to(TimeUnit.MICROSECONDS) <= 1_000_000;
@@ -256,8 +254,7 @@ final class StaticFiles {
         return b.length() > empty ? b.append('"').toString() : null;
     }
 
-    /** {@code If-None-Match}: {@code *} or a list naming {@code etag} (a weak tag matches too, as for GET). */
-    /** {@code If-None-Match}'s weak comparison: {@code W/} ignored on either side. */
+    /** {@code If-None-Match}: {@code *} or a list naming {@code etag}, compared weakly ({@code W/} ignored). */
     static boolean matches(String header, String etag) {
         String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
         for (String tag : header.split(",")) {

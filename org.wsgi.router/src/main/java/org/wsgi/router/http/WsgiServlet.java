@@ -68,12 +68,8 @@ public final class WsgiServlet extends HttpServlet {
             case WSGI:
                 break;
             case REDIRECT:
-                if (failed != null) {
-                    errors.recursive(req, resp, failed);
-                } else {
-                    // Apache answers a redirect through ap_die too: an ErrorDocument for 3xx applies
-                    error(req, resp, request, route, route.status(), "Location", route.reason(), start);
-                }
+                // Apache answers a redirect through ap_die too: an ErrorDocument for 3xx applies
+                error(req, resp, request, route, route.status(), "Location", route.reason(), start, failed);
                 return;
             case TRACE:
                 TraceEcho.send(req, resp, "extended".equals(route.reason()));
@@ -84,36 +80,34 @@ public final class WsgiServlet extends HttpServlet {
             case FILE:
                 if (java.nio.file.Files.isDirectory(route.target().script())) {
                     DirectoryListing.send(resp, route.target().script().toFile(), route.scriptName(),
-                            req.getMethod().equals("HEAD"));
+                            req.getMethod().equals("HEAD"), failed == null ? 200 : failed.status());
                 } else if (failed == null && route.limitRequestBody() > 0
                         && req.getContentLengthLong() > route.limitRequestBody()) {
                     // Apache's default handler discards the body first, and refuses one larger than allowed.
                     LOG.error("[client {}:{}] {}", req.getRemoteAddr(), req.getRemotePort(),
                             RequestChecks.reason(413, route, req.getContentLengthLong()));
-                    error(req, resp, request, route, 413, null, null, start);
+                    error(req, resp, request, route, 413, null, null, start, null);
                 } else {
                     int refusedFile = files.send(req, resp, route.target().script(), direct,
                             route.environOptions(), failed == null ? 0 : failed.status());
                     if (refusedFile != 0) {
                         error(req, resp, request, route, refusedFile, refusedFile == 416 ? null : "Allow",
-                                StaticFiles.ALLOW, start);
+                                StaticFiles.ALLOW, start, failed);
                     }
                 }
                 return;
             default:
                 LOG.info("[client {}:{}] {} {}: {}", req.getRemoteAddr(), req.getRemotePort(), route.status(),
                         req.getRequestURI(), route.reason());
-                if (failed != null) {
-                    errors.recursive(req, resp, failed);
-                } else if (route.status() == 401) {
-                    error(req, resp, request, route, route.status(), "WWW-Authenticate", route.reason(), start);
+                if (route.status() == 401) {
+                    error(req, resp, request, route, 401, "WWW-Authenticate", route.reason(), start, failed);
                 } else if (route.status() == 405 || route.status() == 501) {
                     // A status forced by configuration (RewriteRule [R=405]): Apache allows no method but TRACE,
                     // and none at all for a TRACE that TraceEnable off refuses.
                     error(req, resp, request, route, route.status(), "Allow",
-                            RoutingTable.TRACE_DENIED.equals(route.reason()) ? "" : "TRACE", start);
+                            RoutingTable.TRACE_DENIED.equals(route.reason()) ? "" : "TRACE", start, failed);
                 } else {
-                    error(req, resp, request, route, route.status(), null, null, start);
+                    error(req, resp, request, route, route.status(), null, null, start, failed);
                 }
                 return;
         }
@@ -121,7 +115,7 @@ public final class WsgiServlet extends HttpServlet {
         if (refused != 0) {
             LOG.error("[client {}:{}] {}", req.getRemoteAddr(), req.getRemotePort(), RequestChecks.reason(refused,
                     route, req.getContentLengthLong()));
-            error(req, resp, request, route, refused, null, null, start);
+            error(req, resp, request, route, refused, null, null, start, failed);
             return;
         }
         String id = Long.toString(requestIds.incrementAndGet(), 36);
@@ -154,7 +148,7 @@ public final class WsgiServlet extends HttpServlet {
                 if (failed != null) {
                     errors.recursive(req, resp, failed);
                 } else {
-                    error(req, resp, request, route, code, null, null, start, true);
+                    answerError(req, resp, request, route, code, null, null, start, true);
                 }
             }
         } catch (UncheckedIOException clientGone) {
@@ -166,20 +160,30 @@ public final class WsgiServlet extends HttpServlet {
         }
     }
 
-    /** The server's answer to an error: the {@code ErrorDocument} configured for it, or Apache's own page. */
+    /**
+     * The server's answer to an error: the {@code ErrorDocument} configured for it, or Apache's own page; while an
+     * error document is being answered ({@code failed}), the first error's page saying a second one happened.
+     */
     private void error(HttpServletRequest req, HttpServletResponse resp, RouteRequest request, Route route,
-            int code, String header, String value, long start) throws IOException {
-        error(req, resp, request, route, code, header, value, start, false);
+            int code, String header, String value, long start, ErrorAnswer.Failure failed) throws IOException {
+        if (failed != null) {
+            errors.recursive(req, resp, failed);
+        } else {
+            answerError(req, resp, request, route, code, header, value, start, false);
+        }
     }
 
     /** @param afterApplication whether the error is the application's failure (it ran, or tried to) */
-    private void error(HttpServletRequest req, HttpServletResponse resp, RouteRequest request, Route route,
+    private void answerError(HttpServletRequest req, HttpServletResponse resp, RouteRequest request, Route route,
             int code, String header, String value, long start, boolean afterApplication) throws IOException {
         ErrorAnswer.Redirect redirect = errors.answer(req, resp, request, route, code, header, value,
                 afterApplication);
         if (redirect != null) {
+            // The document starts from empty headers (no validators of the file that failed), but for the error's
+            // own (a 401's challenge, a redirect's Location), which Apache keeps for it.
+            resp.reset();
             if (header != null) {
-                resp.setHeader(header, value); // Apache keeps the error's headers (a 401's challenge) for the document
+                resp.setHeader(header, value);
             }
             answer(redirect.request(), resp, redirect.routeRequest(), redirect.route(), start, redirect.failure());
         }

@@ -104,10 +104,10 @@ final class Mapper {
                     return byHandler(r, variant.filename(), 0, variant.uri(), mount);
                 }
                 if (!Handlers.WSGI.equals(handler)) {
-                    if (!readsFile(r)) {
+                    if (!DefaultHandler.readsFile(r)) {
                         return file(r, filename, uri, s); // Apache's default handler: OPTIONS 200, else 405 or 501
                     }
-                    String tooLarge = bodyTooLarge(r, s);
+                    String tooLarge = DefaultHandler.bodyTooLarge(r, s);
                     if (tooLarge != null) {
                         return error(413, tooLarge, s, r); // it discards the body before it looks for the file
                     }
@@ -122,38 +122,13 @@ final class Mapper {
         }
         if (!Handlers.WSGI.equals(handler)) {
             // As in Apache without the module behind a handler name (cgi-script here): the default handler serves.
-            return walk.pathInfo().isEmpty() || !readsFile(r) ? file(r, walk.path(), uri, s)
+            return walk.pathInfo().isEmpty() || !DefaultHandler.readsFile(r) ? file(r, walk.path(), uri, s)
                     : error(404, "File does not exist: " + UriPath.text(filename), s, r);
         }
         if (mount == null && !Handlers.options(s).contains("execcgi")) {
             return error(403, "Options ExecCGI is off in this directory: " + UriPath.text(walk.path()), s, r);
         }
         return wsgi(r, walk, uri, s, mount, access);
-    }
-
-    /**
-     * Whether Apache's default handler looks for the file: for GET, HEAD and POST only; any other method is answered
-     * (OPTIONS) or refused (405, 501) whether the file exists or not.
-     */
-    private static boolean readsFile(Request r) {
-        String method = r.http().method();
-        return method.equals("GET") || method.equals("HEAD") || method.equals("POST");
-    }
-
-    /** Apache's complaint when the request's Content-Length passes {@code LimitRequestBody}, else {@code null}. */
-    private static String bodyTooLarge(Request r, DirectorySettings s) {
-        long limit = first(s.limitRequestBody(), 0L);
-        String length = r.http().headers().get("content-length");
-        if (limit <= 0 || length == null) {
-            return null;
-        }
-        try {
-            long n = Long.parseLong(length.trim());
-            return n > limit ? "AH01588: Requested content-length of " + n + " is larger than the configured limit of "
-                    + limit : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private ScriptHooks.Call hookCall(Request r, ScriptResolver.Walk walk, String uri) {
@@ -194,7 +169,7 @@ final class Mapper {
         ScriptTarget target = new ScriptTarget(Path.of(UriPath.text(file)), "", "", false);
         return new Route(Route.Outcome.FILE, 200, "static file", target, uri, "", "", serverName(r),
                 r.server().documentRoot(), Map.of(), false, false, first(s.limitRequestBody(), 0L),
-                configuration.generation(), null, environOptions(s, r));
+                configuration.generation(), null, RouteOptions.of(s, r));
     }
 
     private Route wsgi(Request r, ScriptResolver.Walk walk, String uri, DirectorySettings s, ScriptMount mount,
@@ -251,48 +226,7 @@ final class Mapper {
                 first(mount == null ? null : mount.passAuthorization(), s.passAuthorization(), Boolean.FALSE),
                 first(s.chunkedRequest(), Boolean.FALSE), first(s.limitRequestBody(), 0L),
                 configuration.generation(), java.util.Objects.equals(r.query(), r.http().query()) ? null : r.query(),
-                environOptions(s, r));
-    }
-
-    /** What else shapes the environ; the shared default when nothing is configured, as for most requests. */
-    private static EnvironOptions environOptions(DirectorySettings s, Request r) {
-        DirectorySettings server = r.server().settings();
-        ProxyTrust trust = proxyTrust(s);
-        String admin = Directives.value(server, "ServerAdmin");
-        boolean head = "on".equalsIgnoreCase(Directives.value(s, "WSGIMapHEADToGET"));
-        boolean sendfile = "on".equalsIgnoreCase(Directives.value(s, "WSGIEnableSendfile"));
-        String charset = defaultCharset(s);
-        int canonicalPort = r.server().canonical() ? r.port() : 0;
-        int etag = FileETags.of(s);
-        Map<Integer, String> errorDocuments = !ErrorDocuments.any(s) ? Map.of()
-                : ErrorDocuments.of(s, name -> ServerVariables.of(name, r.http(), r.uri(), r.server(), r.host(),
-                        r.port()));
-        return trust == ProxyTrust.NONE && admin == null && !head && !sendfile && charset == null && canonicalPort == 0
-                && etag == EnvironOptions.ETAG_DEFAULT && errorDocuments.isEmpty() ? EnvironOptions.DEFAULT
-                : new EnvironOptions(trust, admin, head, sendfile, charset, canonicalPort, etag, errorDocuments);
-    }
-
-    /** {@code AddDefaultCharset}: {@code On} is ISO-8859-1, {@code Off} none, else the charset named. */
-    private static String defaultCharset(DirectorySettings s) {
-        String v = Directives.value(s, "AddDefaultCharset");
-        if (v == null || v.equalsIgnoreCase("off")) {
-            return null;
-        }
-        return v.equalsIgnoreCase("on") ? "iso-8859-1" : v;
-    }
-
-    /** {@code WSGITrustedProxyHeaders} (as CGI names) and {@code WSGITrustedProxies}, every occurrence in order. */
-    private static ProxyTrust proxyTrust(DirectorySettings s) {
-        List<List<String>> headers = s.directives().get("WSGITrustedProxyHeaders");
-        if (headers == null) {
-            return ProxyTrust.NONE;
-        }
-        List<String> names = new java.util.ArrayList<>();
-        headers.forEach(line -> line.stream().map(CgiNames::headerKey).filter(java.util.Objects::nonNull)
-                .forEach(names::add));
-        List<String> proxies = new java.util.ArrayList<>();
-        s.directives().getOrDefault("WSGITrustedProxies", List.of()).forEach(proxies::addAll);
-        return new ProxyTrust(names, proxies);
+                RouteOptions.of(s, r));
     }
 
     private String checkProcessGroup(String proc, String serverName, DirectorySettings s) {
@@ -345,7 +279,7 @@ final class Mapper {
 
     /** @param envSettings whose variables the error document sees, {@code null} for none */
     private Route error(int status, String reason, DirectorySettings s, DirectorySettings envSettings, Request r) {
-        EnvironOptions options = environOptions(s, r);
+        EnvironOptions options = RouteOptions.of(s, r);
         Route e = error(status, reason);
         if (envSettings != null && options.errorDocument(status) != null) {
             Map<String, String> env = RequestEnv.of(s, r.http(), r.uri(), r.rewriteEnv()).forEnviron();

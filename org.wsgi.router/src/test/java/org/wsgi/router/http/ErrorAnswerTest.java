@@ -234,4 +234,18 @@ class ErrorAnswerTest {
         assertEquals("401", provider.environs.get(0).get("REDIRECT_STATUS"));
         assertEquals("Basic realm=\"x\"", sent.headers.get("WWW-Authenticate"));
     }
+
+    @Test
+    void aDocumentRefusedForTheSameReasonEndsInTheFirstErrorsPageNotALoop() throws Exception {
+        Provider provider = new Provider();
+        WsgiServlet servlet = new WsgiServlet(r -> r.rawPath().equals("/err") ? wsgi(ERR, "/err", Map.of())
+                : wsgi(ERR, "/x", Map.of(501, "/err")), () -> provider, () -> null, new CgiEnvironment("admin"),
+                new StatusHandler(RuntimeDTO::new));
+        Sent sent = new Sent();
+        servlet.service(FakeServletRequest.of("POST", "/x", null, List.of(Map.entry("Host", "localhost"),
+                Map.entry("Transfer-Encoding", "gzip")), 80), sent.response());
+        assertEquals(501, sent.status);
+        assertTrue(sent.body().contains("<p>Additionally, a 501 Not Implemented\nerror was encountered"), sent.body());
+        assertEquals(List.of(), provider.environs, "neither application ran");
+    }
 }

@@ -78,6 +78,30 @@ public final class ConfFolder {
      * @return the new snapshot if anything changed since the last scan (including a rejection), else empty
      */
     public Optional<WsgiConfiguration> scan() throws IOException {
+        Optional<WsgiConfiguration> result = scanOnce();
+        // A file rejected when the whole was assembled leaves the files after it read with its defines: read them
+        // again with those of the version that serves, before anything is published (bounded: each round can only
+        // reject more).
+        for (int round = 0; round < 3 && result.isPresent() && chainStale(); round++) {
+            result = scanOnce().or(() -> Optional.of(current));
+        }
+        return result;
+    }
+
+    /** Whether some file was read with other defines than the serving versions of the files before it leave. */
+    private boolean chainStale() {
+        Defines defines = Defines.NONE;
+        for (Path file : new java.util.TreeSet<>(seen.keySet())) {
+            if (!defines.equals(readWith.get(file))) {
+                return true;
+            }
+            ParsedFile live = applied.get(file);
+            defines = live == null ? defines : live.definesOut();
+        }
+        return false;
+    }
+
+    private Optional<WsgiConfiguration> scanOnce() throws IOException {
         Map<Path, FileState> now = list();
         List<Path> removed = seen.keySet().stream().filter(p -> !now.containsKey(p)).toList();
         for (Path gone : removed) {

@@ -92,8 +92,13 @@ final class ConfReader {
         Frame top = frames.peek();
         String text = raw;
         if (top == null || !top.skipping()) {
-            text = fragment.variables().resolve(raw,
-                    name -> fragment.notice(location + ": Config variable ${" + name + "} is not defined"));
+            try {
+                text = fragment.variables().resolve(raw,
+                        name -> fragment.notice(location + ": Config variable ${" + name + "} is not defined"));
+            } catch (IllegalArgumentException tooLong) {
+                error(location, null, tooLong.getMessage());
+                return;
+            }
             if (text != raw) {
                 text = text.strip(); // Apache reads the first word of the resolved line: blanks before it go
                 if (text.isEmpty()) {

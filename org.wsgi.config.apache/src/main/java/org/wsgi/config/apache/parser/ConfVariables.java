@@ -16,6 +16,12 @@ import java.util.function.UnaryOperator;
  */
 final class ConfVariables {
 
+    /**
+     * The longest line a resolution may make. Apache has no limit of its own short of memory; a value defined from
+     * itself twice per line would double with every line and take the server down with the file.
+     */
+    static final int MAX_LINE = 1 << 20;
+
     private final List<String> names;
     private final Map<String, String> values;
     private final UnaryOperator<String> environment;
@@ -70,6 +76,10 @@ final class ConfVariables {
             String name = line.substring(dollar + 2, close);
             String value = lookup(name);
             out.append(line, pos, dollar);
+            if (value != null && out.length() + value.length() > MAX_LINE) {
+                throw new IllegalArgumentException("Config variable expansion of this line exceeds " + MAX_LINE
+                        + " characters");
+            }
             if (value != null) {
                 out.append(value);
             } else {

@@ -85,8 +85,8 @@ final class RedirectHandlers {
         return null;
     }
 
-    /** Apache's {@code ap_is_url}: a scheme, then a colon. */
+    /** Apache's {@code ap_is_url}: letters, digits, {@code +}, {@code -} or {@code .}, then a colon. */
     static boolean isUrl(String s) {
-        return s.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+        return s.matches("^[A-Za-z0-9+.-]+:.*");
     }
 }

@@ -157,4 +157,20 @@ class ConfFolderTest {
         Files.delete(dir.resolve("00-defs.conf"));
         assertEquals(List.of("${APP_MOUNT}"), urls(f.scan().orElseThrow()));
     }
+
+    @Test
+    void theFilesAfterOneRejectedWholeAreReadWithTheDefinesOfItsServingVersion() throws IOException {
+        ConfFolder f = folder();
+        write("0.conf", "WSGIDaemonProcess d\n");
+        write("a.conf", "WSGIScriptAlias /a /srv/a.wsgi\n");
+        write("b.conf", "<IfDefine X>\nWSGIScriptAlias /x /srv/x.wsgi\n</IfDefine>\n"
+                + "<IfDefine !X>\nWSGIScriptAlias /notx /srv/x.wsgi\n</IfDefine>\n");
+        assertEquals(List.of("/a", "/notx"), urls(f.scan().orElseThrow()));
+        // a.conf now defines X but names a daemon group 0.conf has: rejected when the whole is assembled
+        write("a.conf", "Define X\nWSGIDaemonProcess d\nWSGIScriptAlias /a /srv/a.wsgi\n");
+        WsgiConfiguration after = f.scan().orElseThrow();
+        assertFalse(state(after, "a.conf").applied());
+        assertEquals(List.of("/a", "/notx"), urls(after));
+        assertTrue(f.scan().isEmpty());
+    }
 }
