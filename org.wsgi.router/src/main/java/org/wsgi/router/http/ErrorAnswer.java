@@ -40,11 +40,12 @@ final class ErrorAnswer {
      * Sends the answer to {@code status} for {@code route}, or returns the internal redirect the servlet is to follow.
      *
      * @param header a header the status needs ({@code WWW-Authenticate}, {@code Allow}) or {@code null}
-     * @param afterApplication the application failed: mod_wsgi had put the request's CGI variables into Apache's
-     *        environment, so {@code REDIRECT_QUERY_STRING} is there even when empty
+     * @param applicationEnviron when the application failed, the CGI variables it was given: mod_wsgi had put them
+     *        into Apache's environment, so a local document sees each again under {@code REDIRECT_} (the query string
+     *        even when empty); else {@code null}
      */
     Redirect answer(HttpServletRequest req, HttpServletResponse resp, RouteRequest request, Route route, int status,
-            String header, String value, boolean afterApplication) throws IOException {
+            String header, String value, Map<String, String> applicationEnviron) throws IOException {
         String document = route.environOptions().errorDocument(status);
         if (document == null || resp.isCommitted()) {
             ErrorPages.send(req, resp, status, header, value, route.serverAdmin());
@@ -73,7 +74,7 @@ final class ErrorAnswer {
                 request.remoteAddr(), request.headers());
         Route next = router.route(get);
         if (next.outcome() == Route.Outcome.WSGI) {
-            next = withRedirectVariables(next, request, route, status, query, afterApplication);
+            next = withRedirectVariables(next, request, route, status, query, applicationEnviron);
         }
         // Apache makes the redirect a GET whatever the method was (a HEAD's answer still goes without a body).
         return new Redirect(new HttpServletRequestWrapper(req) {
@@ -92,15 +93,18 @@ final class ErrorAnswer {
     }
 
     private static Route withRedirectVariables(Route next, RouteRequest original, Route failed, int status,
-            String query, boolean afterApplication) {
+            String query, Map<String, String> applicationEnviron) {
         Map<String, String> env = new LinkedHashMap<>(next.env());
         env.put("REDIRECT_STATUS", Integer.toString(status));
         env.put("REDIRECT_URL", decodedPath(original.rawPath()));
-        if (original.query() != null || afterApplication) {
+        if (original.query() != null || applicationEnviron != null) {
             env.put("REDIRECT_QUERY_STRING", original.query() == null ? "" : original.query());
         }
         env.put("REDIRECT_REQUEST_METHOD", original.method());
         failed.env().forEach((k, v) -> env.putIfAbsent("REDIRECT_" + k, v));
+        if (applicationEnviron != null) {
+            applicationEnviron.forEach((k, v) -> env.putIfAbsent("REDIRECT_" + k, v));
+        }
         return new Route(next.outcome(), next.status(), next.reason(), next.target(), next.scriptName(),
                 next.pathInfo(), next.processGroup(), next.serverName(), next.documentRoot(), env,
                 next.passAuthorization(), next.chunkedRequest(), next.limitRequestBody(), next.generation(),

@@ -2,6 +2,7 @@ package org.wsgi.router.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -148,7 +149,8 @@ public final class WsgiServlet extends HttpServlet {
                 if (failed != null) {
                     errors.recursive(req, resp, failed);
                 } else {
-                    answerError(req, resp, request, route, code, null, null, start, true);
+                    answerError(req, resp, request, route, code, null, null, start,
+                            route.environOptions().errorDocument(code) == null ? null : exchange.environ());
                 }
             }
         } catch (UncheckedIOException clientGone) {
@@ -169,15 +171,16 @@ public final class WsgiServlet extends HttpServlet {
         if (failed != null) {
             errors.recursive(req, resp, failed);
         } else {
-            answerError(req, resp, request, route, code, header, value, start, false);
+            answerError(req, resp, request, route, code, header, value, start, null);
         }
     }
 
-    /** @param afterApplication whether the error is the application's failure (it ran, or tried to) */
+    /** @param applicationEnviron the failed application's CGI variables when the error is its failure, else null */
     private void answerError(HttpServletRequest req, HttpServletResponse resp, RouteRequest request, Route route,
-            int code, String header, String value, long start, boolean afterApplication) throws IOException {
+            int code, String header, String value, long start, Map<String, String> applicationEnviron)
+            throws IOException {
         ErrorAnswer.Redirect redirect = errors.answer(req, resp, request, route, code, header, value,
-                afterApplication);
+                applicationEnviron);
         if (redirect != null) {
             // The document starts from empty headers (no validators of the file that failed), but for the error's
             // own (a 401's challenge, a redirect's Location), which Apache keeps for it.

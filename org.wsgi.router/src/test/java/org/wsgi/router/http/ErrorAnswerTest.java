@@ -200,6 +200,10 @@ class ErrorAnswerTest {
         assertEquals("", provider.environs.get(0).get("REDIRECT_QUERY_STRING"));
         assertEquals("yes", provider.environs.get(0).get("REDIRECT_FROM_SETENV"));
         assertEquals("", provider.environs.get(0).get("QUERY_STRING"));
+        // mod_wsgi had put the failed application's CGI variables into Apache's environment
+        assertEquals("/app", provider.environs.get(0).get("REDIRECT_SCRIPT_NAME"));
+        assertEquals("localhost", provider.environs.get(0).get("REDIRECT_HTTP_HOST"));
+        assertEquals("/err", provider.environs.get(0).get("SCRIPT_NAME"));
     }
 
     @Test
