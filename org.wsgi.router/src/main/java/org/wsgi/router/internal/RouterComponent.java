@@ -90,6 +90,7 @@ public class RouterComponent implements WsgiRouter, ConfigurationListener {
     @Override
     public void configurationChanged(WsgiConfiguration configuration) {
         synchronized (this) {
+            accessFiles.forget();
             table = compile(configuration);
         }
         LOG.info("Configuration generation {} is live: {} mount(s), {} virtual host(s)", configuration.generation(),

@@ -39,6 +39,14 @@ public final class AccessFiles {
         this.parser = parser;
     }
 
+    /**
+     * Forgets every parsed file: a new configuration may define other names ({@code Define}) that an access file's
+     * {@code <IfDefine>} and {@code ${NAME}} read.
+     */
+    public void forget() {
+        cache.clear();
+    }
+
     boolean enabled() {
         return parser != null;
     }

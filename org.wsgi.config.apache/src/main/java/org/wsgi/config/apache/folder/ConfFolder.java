@@ -88,6 +88,15 @@ public final class ConfFolder {
         return result;
     }
 
+    /** What the serving versions of the files, read in name order, leave defined: what access files see. */
+    public Defines defines() {
+        Defines defines = Defines.NONE;
+        for (ParsedFile live : applied.values()) {
+            defines = live.definesOut();
+        }
+        return defines;
+    }
+
     /** Whether some file was read with other defines than the serving versions of the files before it leave. */
     private boolean chainStale() {
         Defines defines = Defines.NONE;

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.wsgi.api.config.ConfigurationListener;
 import org.wsgi.api.config.WsgiConfiguration;
 import org.wsgi.config.apache.folder.ConfFolder;
+import org.wsgi.config.apache.parser.Defines;
 
 /**
  * Watches the deploy folder and delivers every new configuration snapshot to the {@link ConfigurationListener}
@@ -79,6 +80,8 @@ public class ConfFolderComponent {
         }
     }
     private volatile WsgiConfiguration current;
+    /** What the live configuration leaves defined, for access files; set before a snapshot is delivered. */
+    private volatile Defines defines = Defines.NONE;
     /** The last failure to read the folder, logged once; touched by the watcher thread only. */
     private String readError;
 
@@ -120,6 +123,11 @@ public class ConfFolderComponent {
         return current;
     }
 
+    /** What the live configuration leaves defined ({@code Define}), as access files see it. */
+    public Defines defines() {
+        return defines;
+    }
+
     public ConfFolder folder() {
         return folder;
     }
@@ -132,6 +140,7 @@ public class ConfFolderComponent {
                 readError = null;
             }
             fresh.ifPresent(c -> {
+                defines = folder.defines();
                 current = c;
                 listeners.values().forEach(l -> deliver(l, c));
             });

@@ -70,6 +70,15 @@ public final class ConfParser {
      * {@code overrides} (the {@code AllowOverride} words in effect, lower case).
      */
     public AccessFileParser.AccessFile parseAccessFile(Path file, byte[] content, Set<String> overrides) {
+        return parseAccessFile(file, content, overrides, Defines.NONE);
+    }
+
+    /**
+     * As {@link #parseAccessFile(Path, byte[], Set)}, with what the configuration's {@code Define}s left: Apache's
+     * defines are global, so an access file's {@code <IfDefine>} and {@code ${NAME}} see them.
+     */
+    public AccessFileParser.AccessFile parseAccessFile(Path file, byte[] content, Set<String> overrides,
+            Defines defines) {
         int mask = overrideMask(overrides);
         if (mask == 0) {
             return new AccessFileParser.AccessFile(org.wsgi.api.config.DirectorySettings.EMPTY, List.of(), List.of());
@@ -77,7 +86,7 @@ public final class ConfParser {
         Path dir = file.toAbsolutePath().getParent();
         SectionBuilder access = new SectionBuilder(Section.Type.DIRECTORY, dir == null ? "/" : dir.toString(), false,
                 new SourceLocation(file.toString(), 1));
-        ConfReader reader = new ConfReader(serverRoot, file, mask, access, Defines.NONE, environment);
+        ConfReader reader = new ConfReader(serverRoot, file, mask, access, defines, environment);
         reader.read(new String(content, StandardCharsets.UTF_8));
         return new AccessFileParser.AccessFile(access.build().settings(),
                 reader.fragment().main().build().sections(), reader.errors());

@@ -151,6 +151,7 @@ class ConfFolderTest {
         assertEquals(List.of("/one"), urls(f.scan().orElseThrow()));
         write("00-defs.conf", "Define APP_MOUNT /two\n");
         assertEquals(List.of("/two"), urls(f.scan().orElseThrow()));
+        assertEquals("/two", f.defines().values().get("app_mount"), "what access files see");
         assertTrue(f.scan().isEmpty());
         write("00-defs.conf", "Define APP_MOUNT /three\nBogus\n");
         assertEquals(List.of("/two"), urls(f.scan().orElseThrow()), "a rejected file's last good defines stay");

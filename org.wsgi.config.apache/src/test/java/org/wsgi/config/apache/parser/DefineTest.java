@@ -176,4 +176,18 @@ class DefineTest {
         assertEquals(List.of(), Confs.messages(fine.errors()));
         assertEquals("/a", fine.fragment().main().mounts().get(0).urlPath());
     }
+
+    @Test
+    void anAccessFileSeesTheConfigurationsDefines() {
+        Defines live = new Defines(List.of("PROD", "ROOT"), Map.of("root", "/srv/prod"));
+        var access = parser().parseAccessFile(root.resolve(".htaccess"),
+                Confs.bytes("<IfDefine PROD>\nSetEnv WHERE ${ROOT}\n</IfDefine>\n<IfDefine !PROD>\nSetEnv WHERE dev\n"
+                        + "</IfDefine>\n"), java.util.Set.of("all"), live);
+        assertEquals(List.of(), Confs.messages(access.errors()));
+        assertEquals("/srv/prod", access.settings().env().get(0).value());
+        var without = parser().parseAccessFile(root.resolve(".htaccess"),
+                Confs.bytes("<IfDefine PROD>\nSetEnv WHERE ${ROOT}\n</IfDefine>\n<IfDefine !PROD>\nSetEnv WHERE dev\n"
+                        + "</IfDefine>\n"), java.util.Set.of("all"));
+        assertEquals("dev", without.settings().env().get(0).value());
+    }
 }
