@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -24,11 +23,9 @@ import org.wsgi.api.ProxyTrust;
 import org.wsgi.api.Route;
 import org.wsgi.api.RouteRequest;
 import org.wsgi.api.WsgiRouter;
-import org.wsgi.api.exec.InterpreterProvider;
 import org.wsgi.api.exec.ScriptTarget;
 import org.wsgi.api.exec.WsgiException;
 import org.wsgi.api.exec.WsgiExchange;
-import org.wsgi.api.runtime.ApplicationGroupDTO;
 import org.wsgi.api.runtime.RuntimeDTO;
 import org.wsgi.router.conformance.FakeServletRequest;
 
@@ -84,7 +81,7 @@ class ErrorAnswerTest {
     }
 
     /** An interpreter that answers with the environ it was given, or fails for {@link #APP}. */
-    private static final class Provider implements InterpreterProvider {
+    private static final class Provider extends RunOnlyProvider {
         final List<Map<String, String>> environs = new ArrayList<>();
 
         @Override
@@ -100,24 +97,6 @@ class ErrorAnswerTest {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }
-
-        @Override
-        public void preload(ScriptTarget target) {
-        }
-
-        @Override
-        public void retainGroups(Predicate<ApplicationGroupDTO> keep) {
-        }
-
-        @Override
-        public boolean reload(String applicationGroup) {
-            return false;
-        }
-
-        @Override
-        public List<ApplicationGroupDTO> applicationGroups() {
-            return List.of();
         }
     }
 

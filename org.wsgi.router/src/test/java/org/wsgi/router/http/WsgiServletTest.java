@@ -11,18 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.Test;
 import org.wsgi.api.Route;
-import org.wsgi.api.exec.InterpreterProvider;
 import org.wsgi.api.exec.ScriptTarget;
 import org.wsgi.api.exec.WsgiException;
 import org.wsgi.api.exec.WsgiExchange;
-import org.wsgi.api.runtime.ApplicationGroupDTO;
 import org.wsgi.api.runtime.RuntimeDTO;
 import org.wsgi.router.conformance.FakeServletRequest;
 
@@ -36,7 +33,7 @@ class WsgiServletTest {
     }
 
     /** A provider running one action; a failure before the headers went out is a 500, as the gateway makes it. */
-    private static final class Fake implements InterpreterProvider {
+    private static final class Fake extends RunOnlyProvider {
         final List<String> ran = new ArrayList<>();
         private final Action action;
 
@@ -54,24 +51,6 @@ class WsgiServletTest {
             } catch (Exception e) {
                 throw new WsgiException(500, "Exception occurred processing WSGI script", e);
             }
-        }
-
-        @Override
-        public void preload(ScriptTarget target) {
-        }
-
-        @Override
-        public void retainGroups(Predicate<ApplicationGroupDTO> keep) {
-        }
-
-        @Override
-        public boolean reload(String applicationGroup) {
-            return false;
-        }
-
-        @Override
-        public List<ApplicationGroupDTO> applicationGroups() {
-            return List.of();
         }
     }
 
