@@ -50,17 +50,12 @@ public final class ErrorDocuments {
 
     private static final String KEY = "ErrorDocument ";
 
-    /** Whether the settings hold any {@code ErrorDocument} (most hold none: no per-request work then). */
+    /**
+     * Whether the settings hold any {@code ErrorDocument} (most hold none: no per-request work then). The parser
+     * stores the bare name beside each {@code ErrorDocument <status>} for this one look-up per request.
+     */
     static boolean any(DirectorySettings s) {
-        if (s.directives().isEmpty()) {
-            return false;
-        }
-        for (String key : s.directives().keySet()) {
-            if (key.startsWith(KEY)) {
-                return true;
-            }
-        }
-        return false;
+        return s.directives().containsKey("ErrorDocument");
     }
 
     /**

@@ -15,6 +15,11 @@ final class ErrorDocumentHandler {
 
     /** The key prefix of the stored documents. */
     static final String KEY = "ErrorDocument ";
+    /**
+     * Stored too, with the status, wherever a document is: the router asks for this one key on every request instead
+     * of looking through every stored directive for the prefix.
+     */
+    static final String PRESENT = "ErrorDocument";
 
     /** The codes Apache 2.4 has status lines for ({@code status_lines[]} in http_protocol.c). */
     private static final Set<Integer> KNOWN = Set.of(100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206, 207, 208,
@@ -59,6 +64,7 @@ final class ErrorDocumentHandler {
             }
         }
         c.settings().store(KEY + status, List.of(document));
+        c.settings().store(PRESENT, List.of(Integer.toString(status)));
         return null;
     }
 

@@ -130,7 +130,10 @@ class NoticesTest {
         assertEquals(List.of(List.of("Request_URI", "^/x", "X=1")), s.directives().get("SetEnvIf"));
         assertEquals(List.of(List.of("/a:/b")), s.directives().get("WSGIPythonPath"));
         assertEquals(List.of(List.of("Off")), s.directives().get("WSGIRestrictSignal"));
-        assertEquals(18, s.directives().size(), "PassEnv became SetEnv-like actions");
+        // ErrorDocument is kept per status, with its bare name beside it for the router's one look-up
+        assertEquals(List.of(List.of("/missing.html")), s.directives().get("ErrorDocument 404"));
+        assertEquals(List.of(List.of("404")), s.directives().get("ErrorDocument"));
+        assertEquals(19, s.directives().size(), "PassEnv became SetEnv-like actions");
     }
 
     @Test
@@ -194,5 +197,6 @@ class NoticesTest {
         assertEquals(List.of(List.of("Not here")), directives.get("ErrorDocument 404"));
         assertEquals(List.of(List.of("/errors/500.html")), directives.get("ErrorDocument 500"));
         assertEquals(null, directives.get("ErrorDocument 401"));
+        assertEquals(List.of(List.of("404"), List.of("500")), directives.get("ErrorDocument"));
     }
 }
