@@ -136,6 +136,44 @@ CASES = [
 ]
 
 
+class Compact(json.JSONEncoder):
+    item_separator = ','
+
+
+def float_repr_two_places(f):
+    return '%.2f' % f
+
+
+def default_as_string(self, o):
+    return 'default:' + type(o).__name__
+
+
+# Cases run with something of the json modules changed, as applications do: (name, value, keywords, module or class,
+# attribute, value). dumps must see the change as the Python code does, or leave the call to the Python code.
+PATCHED = [
+    ('FLOAT_REPR replaced', [1.0, {'f': 2.5}], {'indent': 1}, json.encoder, 'FLOAT_REPR', float_repr_two_places),
+    ('class item_separator', [1, [2, 3]], {'indent': 1}, json.JSONEncoder, 'item_separator', ';'),
+    ('class key_separator', {'a': 1}, {'sort_keys': True}, json.JSONEncoder, 'key_separator', '='),
+    ('class default replaced', [Point(1, 2)], {'indent': 1}, json.JSONEncoder, 'default', default_as_string),
+    ('class encode replaced', {'a': 1}, {'indent': 1}, json.JSONEncoder, 'encode', lambda self, o: 'mine'),
+    ('json.JSONEncoder rebound', [1, 2], {'indent': 1}, json, 'JSONEncoder', Compact),
+    ('encode_basestring_ascii replaced', ['x', u'y'], {'indent': 1}, json.encoder, 'encode_basestring_ascii',
+     lambda s: '<%s>' % s),
+]
+
+CASES += [
+    ('separators as a list', [1, {'a': 2}], {'indent': 1, 'separators': [';', '=']}),
+    ('separators not a pair', [1], {'indent': 1, 'separators': (',',)}),
+    ('cls given', [1, [2]], {'indent': 1, 'cls': Compact}),
+    ('unknown keyword', [1], {'indent': 1, 'colour': 'blue'}),
+    ('encoding None', ['caf\xc3\xa9'], {'indent': 1, 'encoding': None}),
+    ('unicode utf-8 encoding', ['caf\xc3\xa9'], {'indent': 1, 'encoding': u'utf-8'}),
+    ('allow_nan 0', [float('inf')], {'indent': 1, 'allow_nan': 0}),
+    ('no indent, sorted, not ascii', {u'\xe9': 1, 'a': [1.5, None]}, {'sort_keys': True, 'ensure_ascii': False}),
+    ('default encoder path', {'a': [1, 2.5]}, {}),
+]
+
+
 def outcome(fn):
     try:
         return ('ok', fn())
@@ -147,17 +185,38 @@ def outcome(fn):
         return (type(e).__name__, str(e))
 
 
-def pure(o, kw):
-    return ''.join(json.JSONEncoder(**kw).iterencode(o))
-
-
-def one_shot(o, kw):
+def dumps(o, kw):
     return json.dumps(o, **kw)
 
 
-results = []
-for name, o, kw in CASES:
-    results.append((name, outcome(lambda: one_shot(o, kw)), outcome(lambda: pure(o, kw))))
+def with_cls(kw):
+    kw = dict(kw)
+    return kw.pop('cls', None) or json.JSONEncoder, kw
+
+
+def encode(o, kw):
+    cls, kw = with_cls(kw)
+    return cls(**kw).encode(o)
+
+
+def pure(o, kw):
+    cls, kw = with_cls(kw)
+    return ''.join(cls(**kw).iterencode(o))
+
+
+# (name, json.dumps, the generators (or what a replaced encode returns), JSONEncoder.encode): all three the same.
+results = [(name, outcome(lambda: dumps(o, kw)), outcome(lambda: pure(o, kw)), outcome(lambda: encode(o, kw)))
+           for name, o, kw in CASES]
+for name, o, kw, owner, attribute, value in PATCHED:
+    saved = owner.__dict__[attribute]
+    setattr(owner, attribute, value)
+    try:
+        expected = (lambda: value(None, o)) if attribute == 'encode' else (lambda: pure(o, kw))
+        results.append((name, outcome(lambda: dumps(o, kw)), outcome(expected), outcome(lambda: encode(o, kw))))
+    finally:
+        setattr(owner, attribute, saved)
+CASES += PATCHED
+dumps_in_java = not hasattr(json.dumps, 'func_code')
 
 accelerated = not hasattr(json.encoder._make_iterencode, 'func_code')
 one_shot = json.JSONEncoder(indent=1).iterencode({'a': [1]}, _one_shot=True)

@@ -118,6 +118,7 @@ public final class JythonEngine implements AutoCloseable {
             patches.put("signal", guard.signalPatch(group));
             if (accelerateJson) {
                 patches.put(JsonAccelerator.MODULE, JsonAccelerator::accelerate);
+                patches.put(JsonAccelerator.PACKAGE, JsonAccelerator::acceleratePackage);
             }
             state.meta_path.append(new ModulePatches(patches));
             PySystemState before = Py.setSystemState(state);

@@ -60,11 +60,14 @@ final class ChunkEncoder extends PyBuiltinFunctionNarrow {
     private ThreadState thread;
     private int recursionLimit;
 
-    /** The arguments of {@code _make_iterencode}, in its order, without {@code _one_shot}. */
-    ChunkEncoder(PyObject markers, PyObject defaultFunction, PyObject encoder, PyObject indent, PyObject floatstr,
-            PyObject keySeparator, PyObject itemSeparator, PyObject sortKeys, PyObject skipKeys) {
+    /**
+     * The arguments of {@code _make_iterencode}, in its order, without {@code _one_shot}; {@code checkCircular} for
+     * {@code markers is not None}, and {@code sortKeys}, {@code skipKeys} as their truth values.
+     */
+    ChunkEncoder(boolean checkCircular, PyObject defaultFunction, PyObject encoder, PyObject indent,
+            PyObject floatstr, PyObject keySeparator, PyObject itemSeparator, boolean sortKeys, boolean skipKeys) {
         super("_iterencode", 2, 2, null);
-        this.markers = markers == Py.None ? null : new Markers();
+        this.markers = checkCircular ? new Markers() : null;
         this.defaultFunction = defaultFunction;
         this.encoder = encoder;
         this.asciiEncoder = encoder.getClass().getName().equals(JYTHON_ASCII_ENCODER);
@@ -72,18 +75,27 @@ final class ChunkEncoder extends PyBuiltinFunctionNarrow {
         this.floatstr = floatstr;
         this.keySeparator = keySeparator;
         this.itemSeparator = itemSeparator;
-        this.sortKeys = sortKeys.__nonzero__();
-        this.skipKeys = skipKeys.__nonzero__();
+        this.sortKeys = sortKeys;
+        this.skipKeys = skipKeys;
     }
 
     @Override
     public PyObject __call__(PyObject o, PyObject level) {
+        // An iterator, as the generator was: a subclass's iterencode may call next() on what it gets back.
+        return new PyList(chunks(o, level.asInt())).__iter__();
+    }
+
+    /** The chunks of {@code o} at the top level, for {@link Dumps}, which joins them. */
+    List<PyObject> chunks(PyObject o) {
+        return chunks(o, 0);
+    }
+
+    private List<PyObject> chunks(PyObject o, int level) {
         thread = Py.getThreadState();
         recursionLimit = thread.getSystemState().getrecursionlimit();
         List<PyObject> out = new ArrayList<>();
-        value(o, level.asInt(), out);
-        // An iterator, as the generator was: a subclass's iterencode may call next() on what it gets back.
-        return new PyList(out).__iter__();
+        value(o, level, out);
+        return out;
     }
 
     /** {@code _iterencode}: any value. */

@@ -1,5 +1,6 @@
 package org.wsgi.interp.jython.json;
 
+import org.python.core.Py;
 import org.python.core.PyBuiltinFunction;
 import org.python.core.PyObject;
 
@@ -27,7 +28,8 @@ final class OneShotIterencode extends PyBuiltinFunction {
     @Override
     public PyObject __call__(PyObject[] args, String[] keywords) {
         if (keywords.length == 0 && args.length == ARGUMENTS && args[ARGUMENTS - 1].__nonzero__()) {
-            return new ChunkEncoder(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8]);
+            return new ChunkEncoder(args[0] != Py.None, args[1], args[2], args[3], args[4], args[5], args[6],
+                    args[7].__nonzero__(), args[8].__nonzero__());
         }
         return original.__call__(args, keywords);
     }

@@ -63,6 +63,8 @@ class ChunkEncoderTest {
         assertTrue(globals.__finditem__("accelerated").__nonzero__(), "json.encoder._make_iterencode not replaced");
         assertTrue(globals.__finditem__("one_shot_in_java").__nonzero__(), "one-shot encoding not done in Java");
         assertEquals("{", globals.__finditem__("one_shot_first_chunk").toString(), "an iterator, as the generator");
+        assertTrue(globals.__finditem__("dumps_in_java").__nonzero__(), "json.dumps not replaced");
+        assertFalse(plainGlobals.__finditem__("dumps_in_java").__nonzero__(), "json.dumps replaced without the finder");
         assertFalse(plainGlobals.__finditem__("accelerated").__nonzero__(), "without the finder nothing changes");
     }
 
@@ -84,10 +86,13 @@ class ChunkEncoderTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (PyObject row : globals.__finditem__("results").asIterable()) {
             String name = row.__getitem__(0).toString();
-            PyObject fast = row.__getitem__(1);
-            PyObject pure = row.__getitem__(2);
-            tests.add(DynamicTest.dynamicTest(name, () -> assertEquals(pure.__repr__().toString(),
-                    fast.__repr__().toString())));
+            String dumps = row.__getitem__(1).__repr__().toString();
+            String pure = row.__getitem__(2).__repr__().toString();
+            String encode = row.__getitem__(3).__repr__().toString();
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                assertEquals(pure, encode, "JSONEncoder.encode");
+                assertEquals(pure, dumps, "json.dumps");
+            }));
         }
         assertEquals(globals.__finditem__("CASES").__len__(), tests.size());
         return tests;
