@@ -14,8 +14,9 @@ import org.python.core.PyString;
  * 16 KiB body it cost more than the copy into the string (BENCHMARKS.md "Session 8"). Jython's own factory for
  * strings it knows to be bytes ({@code Py.newBytes}, package-private in Jython 2.7) skips the scan; it is looked
  * up once, and the public constructor is used if this Jython has no such method. Thread-safe (immutable).
+ * Public for the JSON encoder, whose joined output is known to be bytes the same way.
  */
-final class ByteStrings {
+public final class ByteStrings {
 
     /** {@code Py.newBytes(String)}, or {@code null} when this Jython does not have it. */
     private static final MethodHandle NEW_BYTES = findNewBytes();
@@ -29,7 +30,7 @@ final class ByteStrings {
     }
 
     /** The {@code str} of a string whose chars are all below 256 (one per byte, as ISO-8859-1 decodes them). */
-    static PyString ofLatin1(String bytes) {
+    public static PyString ofLatin1(String bytes) {
         if (NEW_BYTES != null) {
             try {
                 return (PyString) NEW_BYTES.invokeExact(bytes);

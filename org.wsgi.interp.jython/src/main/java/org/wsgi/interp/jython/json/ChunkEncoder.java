@@ -14,6 +14,7 @@ import org.python.core.PyString;
 import org.python.core.PyType;
 import org.python.core.PyUnicode;
 import org.python.core.ThreadState;
+import org.wsgi.interp.jython.gateway.ByteStrings;
 
 /**
  * The one-shot form of {@code json.encoder._make_iterencode} (what {@code JSONEncoder.encode}, hence
@@ -253,7 +254,7 @@ final class ChunkEncoder extends PyBuiltinFunctionNarrow {
             if (type == PyString.TYPE || type == PyUnicode.TYPE) {
                 String text = ((PyString) s).getString();
                 if (plainAscii(text)) {
-                    return new PyString('"' + text + '"');
+                    return ByteStrings.ofLatin1('"' + text + '"');
                 }
             }
         }
@@ -274,10 +275,10 @@ final class ChunkEncoder extends PyBuiltinFunctionNarrow {
     private static PyObject str(PyObject o) {
         PyType type = o.getType();
         if (type == PyInteger.TYPE) {
-            return Py.newString(Integer.toString(((PyInteger) o).getValue()));
+            return ByteStrings.ofLatin1(Integer.toString(((PyInteger) o).getValue()));
         }
         if (type == PyLong.TYPE) {
-            return Py.newString(((PyLong) o).getValue().toString());
+            return ByteStrings.ofLatin1(((PyLong) o).getValue().toString());
         }
         return PyString.TYPE.__call__(o);
     }

@@ -11,6 +11,7 @@ import org.python.core.PyString;
 import org.python.core.PyTuple;
 import org.python.core.PyType;
 import org.python.core.PyUnicode;
+import org.wsgi.interp.jython.gateway.ByteStrings;
 
 /**
  * Stands in for {@code json.dumps}. A call that json/__init__.py would answer with
@@ -133,8 +134,27 @@ final class Dumps extends PyBuiltinFunction {
         boolean skipKeys = options[SKIPKEYS] != null && options[SKIPKEYS].__nonzero__();
         ChunkEncoder walk = new ChunkEncoder(checkCircular, defaultFunction, encoder, indent, floatstr, keySeparator,
                 itemSeparator, sortKeys, skipKeys);
-        List<PyObject> chunks = walk.chunks(o);
-        return Py.EmptyString.join(new PyList(chunks));
+        return join(walk.chunks(o));
+    }
+
+    /**
+     * {@code ''.join(chunks)}. When every chunk is exactly a {@code str} the result is their bytes, so it is made
+     * here without the copy into a list and the scan of every char Jython's join makes; anything else (a
+     * {@code unicode} chunk, a subclass, what a replaced {@code FLOAT_REPR} returns) goes through {@code join}.
+     */
+    private static PyObject join(List<PyObject> chunks) {
+        int length = 0;
+        for (PyObject chunk : chunks) {
+            if (chunk.getType() != PyString.TYPE) {
+                return Py.EmptyString.join(new PyList(chunks));
+            }
+            length += ((PyString) chunk).getString().length();
+        }
+        StringBuilder out = new StringBuilder(length);
+        for (PyObject chunk : chunks) {
+            out.append(((PyString) chunk).getString());
+        }
+        return ByteStrings.ofLatin1(out.toString());
     }
 
     private static PyObject orNone(PyObject option) {
